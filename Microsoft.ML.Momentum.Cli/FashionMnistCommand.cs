@@ -1,0 +1,55 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.ML.Momentum.Data.Datasets;
+using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
+using Microsoft.ML.Momentum.Training;
+
+namespace Microsoft.ML.Momentum.Cli;
+
+/// <summary>`momentum fashion-mnist`: trains the small CNN on Fashion-MNIST with SGD-momentum and prints test accuracy.</summary>
+internal static class FashionMnistCommand
+{
+    public static Command Create()
+    {
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the 60,000 training images.", DefaultValueFactory = _ => 1 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Images per minibatch.", DefaultValueFactory = _ => 64 };
+        var learningRate = new Option<double>("--learning-rate") { Description = "SGD-momentum learning rate (PyTorch form).", DefaultValueFactory = _ => 0.05 };
+        var momentum = new Option<double>("--momentum") { Description = "Momentum μ.", DefaultValueFactory = _ => 0.9 };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling.", DefaultValueFactory = _ => 1 };
+        var data = new Option<string?>("--data") { Description = $"Directory with the IDX files (default {FashionMnist.DebianDirectory})." };
+        var command = new Command("fashion-mnist", "Train the small CNN on Fashion-MNIST (60k/10k) and print the test accuracy.")
+        {
+            epochs, batchSize, learningRate, momentum, threads, seed, data,
+        };
+        command.SetAction(parse => Run(parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(learningRate),
+            parse.GetValue(momentum), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(data)));
+        return command;
+    }
+
+    private static int Run(int epochs, int batchSize, double learningRate, double momentum, int threads, int seed, string? directory)
+    {
+        TorchEngine.ThreadCount = threads;
+        Console.WriteLine($"libtorch {TorchEngine.TorchVersion}, {TorchEngine.ThreadCount} threads, device cpu");
+        var train = FashionMnist.LoadTrain(directory);
+        var test = FashionMnist.LoadTest(directory);
+        var normalization = PixelNormalization.Fit(train.Pixels);
+        Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images, {train.ClassNames.Count} classes");
+        using var model = NativeModel.Create(NetworkSpec.SmallCnn(train.Channels, train.Height, train.Width, train.ClassNames.Count), seed: (ulong)seed);
+        Console.WriteLine($"small CNN: {model.ParameterCount:N0} parameters");
+        var optimizer = new SgdMomentum { LearningRate = learningRate, Momentum = momentum };
+        var shuffle = new Random(seed);
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            var (loss, accuracy) = ImageEpochRunner.TrainEpoch(model, optimizer, train, normalization, batchSize, shuffle);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var testAccuracy = ImageEpochRunner.Accuracy(model, test, normalization);
+            Console.WriteLine($"epoch {epoch}/{epochs}: train loss {loss:F4}, train accuracy {accuracy:P2}, " +
+                              $"{seconds:F1} s ({train.Count / seconds:F0} images/s), test accuracy {testAccuracy:P2}");
+        }
+        Console.WriteLine($"test accuracy: {ImageEpochRunner.Accuracy(model, test, normalization):P2}");
+        return 0;
+    }
+}

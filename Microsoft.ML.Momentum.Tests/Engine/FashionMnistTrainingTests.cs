@@ -1,0 +1,29 @@
+using Microsoft.ML.Momentum.Data.Datasets;
+using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
+using Microsoft.ML.Momentum.Training;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Microsoft.ML.Momentum.Tests.Engine;
+
+[TestClass]
+public sealed class FashionMnistTrainingTests
+{
+    [TestMethod]
+    [TestCategory("Long")]
+    public void SmallCnnWithSgdMomentumReaches85PercentAfterOneEpoch()
+    {
+        TestEnvironment.RequireData(FashionMnist.IsAvailable(), "Fashion-MNIST (Debian package dataset-fashion-mnist)");
+        var train = FashionMnist.LoadTrain();
+        var test = FashionMnist.LoadTest();
+        Assert.AreEqual(60_000, train.Count);
+        Assert.AreEqual(10_000, test.Count);
+        var normalization = PixelNormalization.Fit(train.Pixels);
+        using var model = NativeModel.Create(NetworkSpec.SmallCnn(1, 28, 28, 10), seed: 1);
+        var optimizer = new SgdMomentum { LearningRate = 0.05, Momentum = 0.9 };
+        ImageEpochRunner.TrainEpoch(model, optimizer, train, normalization, batchSize: 64, new Random(1));
+        var accuracy = ImageEpochRunner.Accuracy(model, test, normalization);
+        Console.WriteLine($"Fashion-MNIST test accuracy after one epoch: {accuracy:P2}");
+        Assert.IsGreaterThanOrEqualTo(0.85, accuracy, $"test accuracy {accuracy:P2}");
+    }
+}
