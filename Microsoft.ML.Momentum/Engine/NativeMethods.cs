@@ -90,6 +90,15 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "mm_model_forward")]
     internal static partial int ModelForward(ModelHandle model, float* inputs, long* shape, int ndim, float* logits, long logitsLength);
 
+    [LibraryImport(LibraryName, EntryPoint = "mm_model_train_step_tokens")]
+    internal static partial int ModelTrainStepTokens(ModelHandle model, long* tokens, long* shape, int ndim, long* labels, out double loss, out long correct);
+
+    [LibraryImport(LibraryName, EntryPoint = "mm_model_forward_tokens")]
+    internal static partial int ModelForwardTokens(ModelHandle model, long* tokens, long* shape, int ndim, float* logits, long logitsLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "mm_model_input_kind")]
+    internal static partial int ModelInputKind(ModelHandle model, out int kind);
+
     [LibraryImport(LibraryName, EntryPoint = "mm_model_save", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int ModelSave(ModelHandle model, string path);
 

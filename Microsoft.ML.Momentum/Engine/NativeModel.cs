@@ -16,6 +16,8 @@ public sealed unsafe class NativeModel : IDisposable
         Spec = spec;
         Device = device;
         ExampleShape = ReadExampleShape(handle);
+        NativeError.Check(NativeMethods.ModelInputKind(handle, out var kind), "reading the input kind");
+        InputKind = (ModelInputKind)kind;
         NativeError.Check(NativeMethods.ModelParameterCount(handle, out var count), "reading the parameter count");
         ParameterCount = count;
         NativeError.Check(NativeMethods.ModelClassCount(handle, out var classes), "reading the class count");
@@ -45,7 +47,10 @@ public sealed unsafe class NativeModel : IDisposable
     /// <summary>Where the parameters live.</summary>
     public ComputeDevice Device { get; }
 
-    /// <summary>Shape of one input example, e.g. [1, 28, 28].</summary>
+    /// <summary>Whether the network takes float inputs (images) or token ids (text).</summary>
+    public ModelInputKind InputKind { get; }
+
+    /// <summary>Shape of one input example, e.g. [1, 28, 28]; [-1] for token sequences of any length.</summary>
     public IReadOnlyList<long> ExampleShape { get; }
 
     /// <summary>Number of floats in one input example.</summary>
@@ -132,6 +137,41 @@ public sealed unsafe class NativeModel : IDisposable
         return logits;
     }
 
+    /// <summary>
+    /// One training step of a text network on token ids [batch, <paramref name="sequenceLength"/>] (0 = padding);
+    /// otherwise as the float overload.
+    /// </summary>
+    /// <param name="tokens">Batch × sequence length ids, row-major.</param>
+    /// <param name="sequenceLength">Tokens per example (after padding).</param>
+    /// <param name="labels">One class index per example.</param>
+    public TrainStepResult TrainStepTokens(ReadOnlySpan<long> tokens, int sequenceLength, ReadOnlySpan<long> labels)
+    {
+        Span<long> shape = [TokenBatchSize(tokens.Length, sequenceLength), sequenceLength];
+        if (labels.Length != shape[0]) throw new ArgumentException($"The batch has {shape[0]} examples but {labels.Length} labels.", nameof(labels));
+        fixed (long* x = tokens)
+        fixed (long* y = labels)
+        fixed (long* s = shape)
+        {
+            NativeError.Check(NativeMethods.ModelTrainStepTokens(_handle, x, s, 2, y, out var loss, out var correct), "training step");
+            return new TrainStepResult(loss, correct);
+        }
+    }
+
+    /// <summary>Logits (batch × classes) of a text network for token ids [batch, <paramref name="sequenceLength"/>].</summary>
+    /// <param name="tokens">Batch × sequence length ids, row-major (0 = padding).</param>
+    /// <param name="sequenceLength">Tokens per example.</param>
+    /// <param name="logits">Receives batch × <see cref="ClassCount"/> floats.</param>
+    public void ForwardTokens(ReadOnlySpan<long> tokens, int sequenceLength, Span<float> logits)
+    {
+        Span<long> shape = [TokenBatchSize(tokens.Length, sequenceLength), sequenceLength];
+        fixed (long* x = tokens)
+        fixed (float* output = logits)
+        fixed (long* s = shape)
+        {
+            NativeError.Check(NativeMethods.ModelForwardTokens(_handle, x, s, 2, output, logits.Length), "forward");
+        }
+    }
+
     /// <summary>Writes the weights (parameters and buffers such as batch-norm statistics) to a file.</summary>
     /// <param name="path">Destination file.</param>
     public void Save(string path) => NativeError.Check(NativeMethods.ModelSave(_handle, path), $"saving weights to '{path}'");
@@ -163,6 +203,15 @@ public sealed unsafe class NativeModel : IDisposable
             throw new ArgumentException($"The batch has {batch} examples but {count} labels.", "labels");
         }
         return batch;
+    }
+
+    private static long TokenBatchSize(int tokenCount, int sequenceLength)
+    {
+        if (sequenceLength < 1 || tokenCount == 0 || tokenCount % sequenceLength != 0)
+        {
+            throw new ArgumentException($"{tokenCount} token ids do not form a positive number of sequences of length {sequenceLength}.", "tokens");
+        }
+        return tokenCount / sequenceLength;
     }
 
     private void FillShape(Span<long> shape, long batch)

@@ -54,6 +54,58 @@ public sealed record NetworkSpec
         return new NetworkSpec("cnn", options);
     }
 
+    /// <summary>A CIFAR-style ResNet (ResNet-20 by default): depth = 6n + 2, stage widths w, 2w, 4w, batch norm.</summary>
+    /// <param name="channels">Input channels.</param>
+    /// <param name="height">Input height.</param>
+    /// <param name="width">Input width.</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="depth">6n + 2 (default 20).</param>
+    /// <param name="baseWidth">Width of the first stage (default 16).</param>
+    public static NetworkSpec ResNet(int channels, int height, int width, int classes, int depth = 20, int baseWidth = 16)
+    {
+        var options = ImageOptions(channels, height, width, classes);
+        options["depth"] = Invariant(depth);
+        options["width"] = Invariant(baseWidth);
+        return new NetworkSpec("resnet", options);
+    }
+
+    /// <summary>fastText-style text classifier: mean of word and n-gram embeddings, then a linear layer.</summary>
+    /// <param name="vocabulary">Number of token ids (padding 0 and unknown included, n-gram buckets included).</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="dimension">Embedding size (default 64).</param>
+    public static NetworkSpec EmbeddingBag(int vocabulary, int classes, int dimension = 64) =>
+        new("embedding_bag", TextOptions(vocabulary, classes, dimension));
+
+    /// <summary>TextCNN: embeddings, one convolution per window width, max over time, linear.</summary>
+    /// <param name="vocabulary">Number of token ids.</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="dimension">Embedding size (default 128).</param>
+    /// <param name="widths">Window widths (default 3, 4, 5).</param>
+    /// <param name="filters">Filters per width (default 100).</param>
+    public static NetworkSpec TextCnn(int vocabulary, int classes, int dimension = 128, int[]? widths = null, int filters = 100)
+    {
+        var options = TextOptions(vocabulary, classes, dimension);
+        if (widths is { Length: > 0 }) options["widths"] = string.Join(',', widths.Select(Invariant));
+        options["filters"] = Invariant(filters);
+        return new NetworkSpec("textcnn", options);
+    }
+
+    /// <summary>A small Transformer encoder with learned positions and mean pooling.</summary>
+    /// <param name="vocabulary">Number of token ids.</param>
+    /// <param name="classes">Number of classes.</param>
+    /// <param name="dimension">Model width (default 128; divisible by <paramref name="heads"/>).</param>
+    /// <param name="layers">Encoder layers (default 2).</param>
+    /// <param name="heads">Attention heads (default 4).</param>
+    /// <param name="maxLength">Longest sequence (default 512).</param>
+    public static NetworkSpec Transformer(int vocabulary, int classes, int dimension = 128, int layers = 2, int heads = 4, int maxLength = 512)
+    {
+        var options = TextOptions(vocabulary, classes, dimension);
+        options["layers"] = Invariant(layers);
+        options["heads"] = Invariant(heads);
+        options["max_length"] = Invariant(maxLength);
+        return new NetworkSpec("transformer", options);
+    }
+
     /// <summary>Returns a copy with one option set (or replaced).</summary>
     /// <param name="key">Option name.</param>
     /// <param name="value">Option value.</param>
@@ -70,6 +122,13 @@ public sealed record NetworkSpec
         ["height"] = Invariant(height),
         ["width"] = Invariant(width),
         ["classes"] = Invariant(classes),
+    };
+
+    private static Dictionary<string, string> TextOptions(int vocabulary, int classes, int dimension) => new()
+    {
+        ["vocabulary"] = Invariant(vocabulary),
+        ["classes"] = Invariant(classes),
+        ["dim"] = Invariant(dimension),
     };
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -52,7 +52,8 @@ MM_API int32_t mm_tensor_host_data(mm_tensor* tensor, float** data);
 MM_API void mm_tensor_free(mm_tensor* tensor);
 
 // ---- models --------------------------------------------------------------------------------------
-// architecture: "mlp" | "cnn". options: "key=value;key=value" (see models.cpp for the keys of each).
+// architecture: image "mlp" | "cnn" | "resnet" (float input [N, C, H, W]); text "embedding_bag" | "textcnn" |
+// "transformer" (int64 token ids [N, L], 0 = padding). options: "key=value;key=value" (zoo.cpp, text_zoo.cpp).
 MM_API int32_t mm_model_create(const char* architecture, const char* options, const char* device, uint64_t seed,
                                mm_model** out);
 MM_API void mm_model_free(mm_model* model);
@@ -71,6 +72,13 @@ MM_API int32_t mm_model_train_step(mm_model* model, const float* inputs, const i
 // Inference: logits (batch × classes, row-major) written into logits; no gradients are recorded.
 MM_API int32_t mm_model_forward(mm_model* model, const float* inputs, const int64_t* shape, int32_t ndim,
                                 float* logits, int64_t logits_length);
+// The same two calls for text networks: tokens are int64 ids [N, L] (shape has 2 entries), 0 = padding.
+MM_API int32_t mm_model_train_step_tokens(mm_model* model, const int64_t* tokens, const int64_t* shape, int32_t ndim,
+                                          const int64_t* labels, double* loss, int64_t* correct);
+MM_API int32_t mm_model_forward_tokens(mm_model* model, const int64_t* tokens, const int64_t* shape, int32_t ndim,
+                                       float* logits, int64_t logits_length);
+// 0: float inputs (images), 1: token ids (text).
+MM_API int32_t mm_model_input_kind(const mm_model* model, int32_t* kind);
 MM_API int32_t mm_model_save(const mm_model* model, const char* path);
 MM_API int32_t mm_model_load(mm_model* model, const char* path);
 

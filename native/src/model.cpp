@@ -27,6 +27,17 @@ namespace {
 
 constexpr int64_t kWeightsFormatVersion = 1;
 
+std::unique_ptr<mm::Network> create_network(const std::string& architecture, mm::ModelOptions& options) {
+  auto network = mm::create_image_network(architecture, options);
+  if (!network) network = mm::create_text_network(architecture, options);
+  if (!network) {
+    throw mm::InvalidArgument("unknown architecture '" + architecture +
+                              "': expected one of mlp, cnn, resnet, embedding_bag, textcnn, transformer");
+  }
+  options.reject_unknown();
+  return network;
+}
+
 mm_model& model_of(mm_model* model) { return *mm::require(model, "model"); }
 const mm_model& model_of(const mm_model* model) { return *mm::require(model, "model"); }
 
@@ -69,6 +80,9 @@ std::string expected_shape_text(const mm::Network& network) {
 // Wraps borrowed host inputs as a tensor of the model's input shape, on the model's device.
 torch::Tensor input_tensor(const mm_model& model, const float* inputs, const int64_t* shape, int32_t ndim) {
   mm::require(shape, "shape");
+  if (model.network->input_kind != mm::InputKind::Dense) {
+    throw mm::InvalidArgument("architecture '" + model.architecture + "' takes token ids, not float inputs");
+  }
   const auto& expected = model.network->example_shape;
   bool matches = ndim == static_cast<int32_t>(expected.size()) + 1 && shape[0] >= 1;
   for (size_t i = 0; matches && i < expected.size(); ++i) matches = shape[i + 1] == expected[i];
@@ -79,6 +93,31 @@ torch::Tensor input_tensor(const mm_model& model, const float* inputs, const int
   auto host = torch::from_blob(const_cast<float*>(mm::require(inputs, "inputs")),
                                torch::IntArrayRef(shape, static_cast<size_t>(ndim)), torch::kFloat);
   return model.device.is_cpu() ? host : host.to(model.device);
+}
+
+// Wraps borrowed token ids [N, L] (0 = padding), checks their range and pads to the network's minimum length.
+torch::Tensor token_tensor(const mm_model& model, const int64_t* tokens, const int64_t* shape, int32_t ndim) {
+  mm::require(shape, "shape");
+  const auto& network = *model.network;
+  if (network.input_kind != mm::InputKind::Tokens) {
+    throw mm::InvalidArgument("architecture '" + model.architecture + "' takes float inputs, not token ids");
+  }
+  if (ndim != 2 || shape[0] < 1 || shape[1] < 1) {
+    throw mm::InvalidArgument("token shape " + shape_text(shape, ndim) + " must be [N, L] with N, L >= 1");
+  }
+  const int64_t count = shape[0] * shape[1];
+  mm::require(tokens, "tokens");
+  for (int64_t i = 0; i < count; ++i) {
+    if (tokens[i] < 0 || tokens[i] >= network.vocabulary) {
+      throw mm::InvalidArgument("token id " + std::to_string(tokens[i]) + " of example " + std::to_string(i / shape[1]) +
+                                " (position " + std::to_string(i % shape[1]) + ") is outside the vocabulary [0, " +
+                                std::to_string(network.vocabulary) + ")");
+    }
+  }
+  auto x = torch::from_blob(const_cast<int64_t*>(tokens), {shape[0], shape[1]}, torch::kLong);
+  if (!model.device.is_cpu()) x = x.to(model.device);
+  if (shape[1] < network.min_length) x = torch::constant_pad_nd(x, {0, network.min_length - shape[1]}, 0);
+  return x;
 }
 
 torch::Tensor label_tensor(const mm_model& model, const int64_t* labels, int64_t batch) {
@@ -93,6 +132,31 @@ torch::Tensor label_tensor(const mm_model& model, const int64_t* labels, int64_t
   return model.device.is_cpu() ? host : host.to(model.device);
 }
 
+void train_on(mm_model& m, const torch::Tensor& x, const int64_t* labels, double* loss, int64_t* correct) {
+  mm::require(loss, "loss");
+  mm::require(correct, "correct");
+  const auto y = label_tensor(m, labels, x.size(0));
+  m.gradients.zero_();
+  const auto logits = m.network->forward(x);
+  const auto value = torch::nn::functional::cross_entropy(logits, y);
+  value.backward();
+  *loss = value.item<double>();
+  *correct = logits.argmax(1).eq(y).sum().item<int64_t>();
+}
+
+void forward_into(mm_model& m, const torch::Tensor& x, float* logits, int64_t logits_length) {
+  const int64_t batch = x.size(0);
+  const int64_t expected = batch * m.network->classes;
+  if (logits_length != expected) {
+    throw mm::InvalidArgument("logits buffer holds " + std::to_string(logits_length) + " floats; " + std::to_string(batch) +
+                              " examples x " + std::to_string(m.network->classes) + " classes need " + std::to_string(expected));
+  }
+  torch::NoGradGuard no_grad;
+  const auto result = m.network->forward(x);
+  auto host = torch::from_blob(mm::require(logits, "logits"), {batch, m.network->classes}, torch::kFloat);
+  host.copy_(result);
+}
+
 }  // namespace
 
 extern "C" {
@@ -105,7 +169,7 @@ MM_API int32_t mm_model_create(const char* architecture, const char* options, co
     const auto target = mm::parse_device(device);
     mm::ModelOptions parsed(arch, options);
     torch::manual_seed(seed);  // parameter initialisation is a function of the seed alone
-    auto network = mm::create_network(arch, parsed);
+    auto network = create_network(arch, parsed);
     network->module().to(target);
     auto model = std::make_unique<mm_model>(arch, std::move(network), target);
     flatten_parameters(*model);
@@ -156,17 +220,17 @@ MM_API int32_t mm_model_train_step(mm_model* model, const float* inputs, const i
                                    const int64_t* labels, double* loss, int64_t* correct) {
   return mm::guarded([&] {
     auto& m = model_of(model);
-    mm::require(loss, "loss");
-    mm::require(correct, "correct");
     mm::apply_thread_setting();
-    const auto x = input_tensor(m, inputs, shape, ndim);
-    const auto y = label_tensor(m, labels, shape[0]);
-    m.gradients.zero_();
-    const auto logits = m.network->forward(x);
-    const auto value = torch::nn::functional::cross_entropy(logits, y);
-    value.backward();
-    *loss = value.item<double>();
-    *correct = logits.argmax(1).eq(y).sum().item<int64_t>();
+    train_on(m, input_tensor(m, inputs, shape, ndim), labels, loss, correct);
+  });
+}
+
+MM_API int32_t mm_model_train_step_tokens(mm_model* model, const int64_t* tokens, const int64_t* shape, int32_t ndim,
+                                          const int64_t* labels, double* loss, int64_t* correct) {
+  return mm::guarded([&] {
+    auto& m = model_of(model);
+    mm::apply_thread_setting();
+    train_on(m, token_tensor(m, tokens, shape, ndim), labels, loss, correct);
   });
 }
 
@@ -175,18 +239,21 @@ MM_API int32_t mm_model_forward(mm_model* model, const float* inputs, const int6
   return mm::guarded([&] {
     auto& m = model_of(model);
     mm::apply_thread_setting();
-    const auto x = input_tensor(m, inputs, shape, ndim);
-    const int64_t expected = shape[0] * m.network->classes;
-    if (logits_length != expected) {
-      throw mm::InvalidArgument("logits buffer holds " + std::to_string(logits_length) + " floats; " +
-                                std::to_string(shape[0]) + " examples x " + std::to_string(m.network->classes) +
-                                " classes need " + std::to_string(expected));
-    }
-    torch::NoGradGuard no_grad;
-    const auto result = m.network->forward(x);
-    auto host = torch::from_blob(mm::require(logits, "logits"), {shape[0], m.network->classes}, torch::kFloat);
-    host.copy_(result);
+    forward_into(m, input_tensor(m, inputs, shape, ndim), logits, logits_length);
   });
+}
+
+MM_API int32_t mm_model_forward_tokens(mm_model* model, const int64_t* tokens, const int64_t* shape, int32_t ndim,
+                                       float* logits, int64_t logits_length) {
+  return mm::guarded([&] {
+    auto& m = model_of(model);
+    mm::apply_thread_setting();
+    forward_into(m, token_tensor(m, tokens, shape, ndim), logits, logits_length);
+  });
+}
+
+MM_API int32_t mm_model_input_kind(const mm_model* model, int32_t* kind) {
+  return mm::guarded([&] { *mm::require(kind, "kind") = static_cast<int32_t>(model_of(model).network->input_kind); });
 }
 
 MM_API int32_t mm_model_save(const mm_model* model, const char* path) {
