@@ -28,6 +28,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "mm_manual_seed")]
     internal static partial int ManualSeed(ulong seed);
 
+    [LibraryImport(LibraryName, EntryPoint = "mm_rng_state", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int RngState(string device, byte* buffer, long capacity, out long length);
+
+    [LibraryImport(LibraryName, EntryPoint = "mm_set_rng_state", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int SetRngState(string device, byte* buffer, long length);
+
     [LibraryImport(LibraryName, EntryPoint = "mm_cuda_device_count")]
     internal static partial int CudaDeviceCount(out int count);
 

@@ -42,6 +42,31 @@ public static unsafe class TorchEngine
     /// <summary>Native objects (models, tensors) alive right now; lets tests prove that nothing leaks.</summary>
     public static long LiveObjectCount => NativeMethods.LiveObjectCount();
 
+    /// <summary>The state of libtorch's default generator for <paramref name="device"/>, to resume a run exactly.</summary>
+    /// <param name="device">The device whose generator to read; the CPU when null.</param>
+    public static byte[] GetRngState(ComputeDevice? device = null)
+    {
+        var name = (device ?? ComputeDevice.Cpu).Name;
+        NativeError.Check(NativeMethods.RngState(name, null, 0, out var length), "reading the RNG state");
+        var state = new byte[length];
+        fixed (byte* buffer = state)
+        {
+            NativeError.Check(NativeMethods.RngState(name, buffer, length, out _), "reading the RNG state");
+        }
+        return state;
+    }
+
+    /// <summary>Restores a generator state read by <see cref="GetRngState"/>.</summary>
+    /// <param name="state">The saved state.</param>
+    /// <param name="device">The device whose generator to set; the CPU when null.</param>
+    public static void SetRngState(ReadOnlySpan<byte> state, ComputeDevice? device = null)
+    {
+        fixed (byte* buffer = state)
+        {
+            NativeError.Check(NativeMethods.SetRngState((device ?? ComputeDevice.Cpu).Name, buffer, state.Length), "restoring the RNG state");
+        }
+    }
+
     /// <summary>Seeds libtorch's CPU and CUDA generators (dropout, random initialisation).</summary>
     /// <param name="seed">The seed.</param>
     public static void ManualSeed(ulong seed) => NativeError.Check(NativeMethods.ManualSeed(seed), "seeding libtorch");

@@ -19,6 +19,14 @@ public sealed class SgdMomentum : IOptimizer
     /// <inheritdoc />
     public long StepCount { get; private set; }
 
+    internal float[]? ExportBuffer() => (float[]?)_buffer?.Clone();
+
+    internal void ImportState(long steps, float[]? buffer)
+    {
+        StepCount = steps;
+        _buffer = buffer;
+    }
+
     /// <inheritdoc />
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, double loss)
     {

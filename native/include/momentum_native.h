@@ -35,6 +35,10 @@ MM_API int32_t mm_torch_version(const char** version);
 MM_API int32_t mm_set_num_threads(int32_t threads);
 MM_API int32_t mm_get_num_threads(int32_t* threads);
 MM_API int32_t mm_manual_seed(uint64_t seed);
+// libtorch's default generator state for a device (dropout masks, random init), for exact resumption.
+// With buffer == NULL only *length is written.
+MM_API int32_t mm_rng_state(const char* device, uint8_t* buffer, int64_t capacity, int64_t* length);
+MM_API int32_t mm_set_rng_state(const char* device, const uint8_t* buffer, int64_t length);
 MM_API int32_t mm_cuda_device_count(int32_t* count);
 // Validates a device string ("cpu", "cuda", "cuda:N") against what the loaded libtorch offers.
 MM_API int32_t mm_check_device(const char* device);

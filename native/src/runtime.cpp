@@ -1,10 +1,13 @@
 #include "runtime.h"
 
+#include <ATen/ATen.h>
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
 #include <ATen/detail/CUDAHooksInterface.h>
 #include <torch/csrc/api/include/torch/version.h>
 
+#include <cstring>
+#include <mutex>
 #include <string>
 
 #include "error.h"
@@ -79,6 +82,39 @@ MM_API int32_t mm_get_num_threads(int32_t* threads) {
 MM_API int32_t mm_manual_seed(uint64_t seed) {
   return mm::guarded([&] {
     at::manual_seed(seed);
+  });
+}
+
+MM_API int32_t mm_rng_state(const char* device, uint8_t* buffer, int64_t capacity, int64_t* length) {
+  return mm::guarded([&] {
+    const auto target = mm::parse_device(device);
+    auto generator = at::globalContext().defaultGenerator(target);
+    at::Tensor state;
+    {
+      std::lock_guard<std::mutex> lock(generator.mutex());
+      state = generator.get_state().contiguous();
+    }
+    *mm::require(length, "length") = state.numel();
+    if (buffer == nullptr) return;  // size query
+    if (capacity < state.numel()) {
+      throw mm::InvalidArgument("RNG state needs " + std::to_string(state.numel()) + " bytes; buffer holds " + std::to_string(capacity));
+    }
+    std::memcpy(buffer, state.data_ptr<uint8_t>(), static_cast<size_t>(state.numel()));
+  });
+}
+
+MM_API int32_t mm_set_rng_state(const char* device, const uint8_t* buffer, int64_t length) {
+  return mm::guarded([&] {
+    const auto target = mm::parse_device(device);
+    auto generator = at::globalContext().defaultGenerator(target);
+    auto state = at::empty({length}, at::TensorOptions().dtype(at::kByte));
+    if (length > 0) std::memcpy(state.data_ptr<uint8_t>(), mm::require(buffer, "buffer"), static_cast<size_t>(length));
+    std::lock_guard<std::mutex> lock(generator.mutex());
+    try {
+      generator.set_state(state);
+    } catch (const c10::Error& e) {
+      throw mm::InvalidArgument(std::string("not a valid RNG state for ") + target.str() + ": " + e.what_without_backtrace());
+    }
   });
 }
 

@@ -1,0 +1,101 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML.Momentum.Engine;
+
+namespace Microsoft.ML.Momentum.Training;
+
+/// <summary>
+/// Everything needed to resume a run exactly, in one zip: loop counters, weights (with batch-norm buffers),
+/// best weights, optimizer state and libtorch's RNG state. Written to a temporary file and renamed over the
+/// old checkpoint, so a crash never leaves a broken one.
+/// </summary>
+internal static class TrainingCheckpoint
+{
+    private const string StateEntry = "state.json";
+    private const string WeightsEntry = "weights.pt";
+    private const string BestWeightsEntry = "best-weights.pt";
+    private const string OptimizerEntry = "optimizer.bin";
+    private const string RngEntry = "rng.bin";
+
+    public static void Write(string path, TrainingState state, NativeModel model, string? bestWeightsFile, ITrainingOptimizer optimizer)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        var weights = temporary + ".weights";
+        try
+        {
+            model.Save(weights);
+            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
+            {
+                WriteEntry(zip, StateEntry, s => JsonSerializer.Serialize(s, state, TrainingJsonContext.Default.TrainingState));
+                zip.CreateEntryFromFile(weights, WeightsEntry, CompressionLevel.Fastest);
+                if (bestWeightsFile is not null) zip.CreateEntryFromFile(bestWeightsFile, BestWeightsEntry, CompressionLevel.Fastest);
+                WriteEntry(zip, OptimizerEntry, optimizer.SaveState);
+                WriteEntry(zip, RngEntry, s => s.Write(TorchEngine.GetRngState(model.Device)));
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(weights);
+            File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Restores model, optimizer and RNG; returns the loop state (best weights go to <paramref name="bestWeightsFile"/>).</summary>
+    public static TrainingState Read(string path, string expectedFingerprint, NativeModel model, string bestWeightsFile, ITrainingOptimizer optimizer)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            var state = ReadEntry(zip, path, StateEntry, s => JsonSerializer.Deserialize(s, TrainingJsonContext.Default.TrainingState))
+                        ?? throw new InvalidDataException($"Checkpoint '{path}' has an empty {StateEntry}.");
+            if (state.Fingerprint != expectedFingerprint)
+            {
+                throw new InvalidDataException(
+                    $"Checkpoint '{path}' belongs to another run ({state.Fingerprint}); this run is {expectedFingerprint}. " +
+                    "Delete it or point the checkpoint path elsewhere to start afresh.");
+            }
+            var weights = Path.GetTempFileName();
+            try
+            {
+                Entry(zip, path, WeightsEntry).ExtractToFile(weights, overwrite: true);
+                model.Load(weights);
+            }
+            finally
+            {
+                File.Delete(weights);
+            }
+            zip.GetEntry(BestWeightsEntry)?.ExtractToFile(bestWeightsFile, overwrite: true);
+            ReadEntry<object?>(zip, path, OptimizerEntry, s => { optimizer.LoadState(s); return null; });
+            ReadEntry<object?>(zip, path, RngEntry, s =>
+            {
+                using var buffer = new MemoryStream();
+                s.CopyTo(buffer);
+                TorchEngine.SetRngState(buffer.ToArray(), model.Device);
+                return null;
+            });
+            return state;
+        }
+        catch (Exception e) when (e is InvalidDataException or JsonException or IOException && e is not FileNotFoundException)
+        {
+            throw new InvalidDataException($"Checkpoint '{path}' cannot be resumed: {e.Message}", e);
+        }
+    }
+
+    private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        write(stream);
+    }
+
+    private static T ReadEntry<T>(ZipArchive zip, string path, string name, Func<Stream, T> read)
+    {
+        using var stream = Entry(zip, path, name).Open();
+        return read(stream);
+    }
+
+    private static ZipArchiveEntry Entry(ZipArchive zip, string path, string name) =>
+        zip.GetEntry(name) ?? throw new InvalidDataException($"Checkpoint '{path}' lacks its '{name}' entry.");
+}
