@@ -20,6 +20,7 @@ internal static class CsvExampleReader
         char separator = options.Separator ?? defaultSeparator;
         bool quoting = options.AllowQuoting ?? defaultQuoting;
         var collector = new ExampleCollector(sourceName, options);
+        var lines = new LineTracker(text);
 
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -28,7 +29,7 @@ internal static class CsvExampleReader
             Mode = quoting ? CsvMode.RFC4180 : CsvMode.NoEscape,
             IgnoreBlankLines = true,
             DetectDelimiter = false,
-            BadDataFound = args => throw new TextDataException(sourceName, StartLine(args.Context.Parser!), null,
+            BadDataFound = args => throw new TextDataException(sourceName, lines.StartLine(args.Context.Parser!), null,
                 $"malformed quoting in field '{Shorten(args.Field)}' (a quote inside an unquoted field, or an unterminated quoted field; " +
                 "in CSV a field containing quotes must be quoted and its quotes doubled: \"say \"\"hi\"\"\")."),
         };
@@ -37,10 +38,10 @@ internal static class CsvExampleReader
         string[]? columns = null;
         int textIndex = -1, text2Index = -1, labelIndex = -1;
         int headerLine = 0;
-        while (Read(parser, sourceName))
+        while (Read(parser, sourceName, lines))
         {
             string[] record = parser.Record ?? [];
-            int line = StartLine(parser);
+            int line = lines.StartLine(parser);
             if (columns is null)
             {
                 headerLine = line;
@@ -78,7 +79,7 @@ internal static class CsvExampleReader
         return collector.Build();
     }
 
-    private static bool Read(CsvParser parser, string sourceName)
+    private static bool Read(CsvParser parser, string sourceName, LineTracker lines)
     {
         try
         {
@@ -90,7 +91,7 @@ internal static class CsvExampleReader
         }
         catch (CsvHelperException ex)
         {
-            throw new TextDataException(sourceName, StartLine(parser), null, $"the CSV parser failed: {ex.Message}", innerException: ex);
+            throw new TextDataException(sourceName, lines.StartLine(parser), null, $"the CSV parser failed: {ex.Message}", innerException: ex);
         }
     }
 
@@ -110,22 +111,35 @@ internal static class CsvExampleReader
         return index;
     }
 
-    /// <summary>
-    /// The 1-based line where the current record starts. CsvHelper's <c>RawRow</c> is the line where the
-    /// record ends; a record spanning lines (newlines in quoted fields) started that many lines earlier.
-    /// </summary>
-    private static int StartLine(IParser parser)
-    {
-        string raw = parser.RawRecord ?? string.Empty;
-        ReadOnlySpan<char> body = raw.AsSpan().TrimEnd("\r\n");
-        int newlines = body.Count('\n');
-        int crOnly = body.Count('\r') - body.Count("\r\n");
-        return Math.Max(1, parser.RawRow - newlines - crOnly);
-    }
-
     private static string Shorten(string field)
     {
         string oneLine = field.ReplaceLineEndings(" ");
         return oneLine.Length <= 60 ? oneLine : string.Concat(oneLine.AsSpan(0, 57), "...");
+    }
+
+    /// <summary>
+    /// The 1-based line where the parser's current record starts: the record starts <c>RawRecord.Length</c> characters
+    /// before <c>CharCount</c> (blank lines before it are not part of it), and its line is one more than the line
+    /// feeds before that point. (CsvHelper's <c>RawRow</c> is the line where a record ends and over-counts an
+    /// unterminated quoted field at the end of the input, so it is not used.) Linear in total over a file.
+    /// </summary>
+    private sealed class LineTracker(string text)
+    {
+        private int _offset;
+        private int _line = 1;
+
+        public int StartLine(IParser parser)
+        {
+            int start = (int)Math.Clamp(parser.CharCount - (parser.RawRecord?.Length ?? 0), 0, text.Length);
+            if (start < _offset)
+            {
+                _offset = 0;
+                _line = 1;
+            }
+
+            _line += text.AsSpan(_offset, start - _offset).Count('\n');
+            _offset = start;
+            return _line;
+        }
     }
 }
