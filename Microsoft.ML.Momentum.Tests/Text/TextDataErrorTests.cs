@@ -37,6 +37,21 @@ public sealed class TextDataErrorTests
     }
 
     [TestMethod]
+    public void DuplicateHeaderColumnIsAnError()
+    {
+        using MemoryStream s = TextFixtures.Utf8("Label,Text,Text\nx,y,z\n");
+        TextDataException ex = Assert.ThrowsExactly<TextDataException>(() => TextDataLoader.FromCsv(s, "dup.csv"));
+        StringAssert.Contains(ex.Message, "fields 2 and 3");
+    }
+
+    [TestMethod]
+    public void UnknownExtensionIsAnArgumentError()
+    {
+        ArgumentException ex = Assert.ThrowsExactly<ArgumentException>(() => TextDataLoader.FromFile("data.xlsx"));
+        StringAssert.Contains(ex.Message, ".xlsx");
+    }
+
+    [TestMethod]
     public void RaggedRowReportsItsLine()
     {
         TextDataException ex = Assert.ThrowsExactly<TextDataException>(() => TextDataLoader.FromCsv(TextFixtures.Bad("ragged.csv")));

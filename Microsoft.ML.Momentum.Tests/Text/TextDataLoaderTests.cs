@@ -15,6 +15,8 @@ public sealed class TextDataLoaderTests
         TextDataSet tsv = TextDataLoader.FromTsv(TextFixtures.Path("topics.tsv"));
         TextDataSet json = TextDataLoader.FromJson(TextFixtures.Path("topics.json"));
         TextDataSet jsonl = TextDataLoader.FromJsonLines(TextFixtures.Path("topics.jsonl"));
+        CollectionAssert.AreEqual(jsonl.ToArray(), TextDataLoader.FromFile(TextFixtures.Path("topics.jsonl")).ToArray());
+        CollectionAssert.AreEqual(tsv.ToArray(), TextDataLoader.FromFile(TextFixtures.Path("topics.tsv")).ToArray());
 
         foreach (TextDataSet d in new[] { csv, tsv, json, jsonl })
         {

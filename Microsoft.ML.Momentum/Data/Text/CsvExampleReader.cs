@@ -108,6 +108,13 @@ internal static class CsvExampleReader
             throw collector.MissingColumn(optionName, column, columns, line, "header");
         }
 
+        int again = Array.IndexOf(columns, column, index + 1);
+        if (again >= 0)
+        {
+            throw new TextDataException(collector.SourceName, line, column,
+                $"the header names this column twice (fields {index + 1} and {again + 1}); column names must be unique.");
+        }
+
         return index;
     }
 

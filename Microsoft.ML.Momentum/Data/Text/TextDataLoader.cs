@@ -13,6 +13,28 @@ namespace Microsoft.ML.Momentum.Data.Text;
 /// </remarks>
 public static class TextDataLoader
 {
+    /// <summary>
+    /// Loads a file, choosing the format by its extension: <c>.csv</c>, <c>.tsv</c>/<c>.tab</c>, <c>.json</c>,
+    /// <c>.jsonl</c>/<c>.ndjson</c> (case-insensitive). For configuration files and command lines.
+    /// </summary>
+    /// <param name="path">The file path.</param>
+    /// <param name="options">Column names and format options; <see langword="null"/> for the defaults.</param>
+    /// <exception cref="ArgumentException">The extension is not one of the supported ones.</exception>
+    public static TextDataSet FromFile(string path, TextDataLoaderOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => FromCsv(path, options),
+            ".tsv" or ".tab" => FromTsv(path, options),
+            ".json" => FromJson(path, options),
+            ".jsonl" or ".ndjson" => FromJsonLines(path, options),
+            string other => throw new ArgumentException(
+                $"Cannot tell the format of '{path}' from its extension '{other}'; use .csv, .tsv, .json or .jsonl, or call FromCsv/FromTsv/FromJson/FromJsonLines.",
+                nameof(path)),
+        };
+    }
+
     /// <summary>Loads a comma-separated file with a header (by default) and RFC 4180 quoting.</summary>
     /// <param name="path">The file path.</param>
     /// <param name="options">Column names and format options; <see langword="null"/> for the defaults.</param>
