@@ -148,6 +148,9 @@ public sealed class TextDataLoaderTests
         TextDataException ex = Assert.ThrowsExactly<TextDataException>(() => TextDataLoader.FromExamples([new("a", "x"), new("b", null)]));
         StringAssert.Contains(ex.Message, "example #2");
         StringAssert.Contains(ex.Message, "label is missing");
+
+        TextDataException pair = Assert.ThrowsExactly<TextDataException>(() => TextDataLoader.FromExamples([new("a", "x", "b"), new("c", "y")]));
+        StringAssert.Contains(pair.Message, "example #2 has no Text2");
     }
 
     [TestMethod]

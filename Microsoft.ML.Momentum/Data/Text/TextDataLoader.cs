@@ -113,6 +113,12 @@ public static class TextDataLoader
         for (int i = 0; i < all.Length; i++)
         {
             TextExample e = all[i] ?? throw new ArgumentException($"Example #{i + 1} is null.", nameof(examples));
+            if (isPair && e.Text2 is null)
+            {
+                throw new TextDataException(sourceName, null, nameof(TextExample.Text2),
+                    $"example #{i + 1} has no Text2 but others have one; sentence-pair data needs a Text2 on every example.");
+            }
+
             try
             {
                 collector.Add(e.Text, e.Text2, e.Label, i + 1);
