@@ -47,10 +47,12 @@ struct BagClassifierImpl : torch::nn::Module {
                                                                 .mode(torch::kMean).padding_idx(0)))),
         dropout(register_module("dropout", torch::nn::Dropout(dropout_rate))),
         head(register_module("head", torch::nn::Linear(in.dim, in.classes))) {
+    // fastText's initialisation: small input embeddings (so rows that training never touches, such as the
+    // unknown word's, barely move the mean) and a zero output layer.
     torch::NoGradGuard no_grad;
-    bag->weight.uniform_(-0.5, 0.5);
+    bag->weight.uniform_(-1.0 / static_cast<double>(in.dim), 1.0 / static_cast<double>(in.dim));
     bag->weight[0].zero_();
-    head->weight.uniform_(-0.5, 0.5);
+    head->weight.zero_();
     head->bias.zero_();
   }
   torch::Tensor forward(const torch::Tensor& tokens) { return head(dropout(bag(tokens))); }
