@@ -15,19 +15,19 @@ public class Adam : Optimizer
     public Adam() => LearningRate = 1e-3;
 
     /// <summary>β1 in [0, 1) (default 0.9).</summary>
-    public double Beta1 { get; init => field = Check.InRange(value, 0, 1, nameof(Beta1), upperOpen: true); } = 0.9;
+    public double Beta1 { get; set => field = Check.InRange(value, 0, 1, nameof(Beta1), upperOpen: true); } = 0.9;
 
     /// <summary>β2 in [0, 1) (default 0.999).</summary>
-    public double Beta2 { get; init => field = Check.InRange(value, 0, 1, nameof(Beta2), upperOpen: true); } = 0.999;
+    public double Beta2 { get; set => field = Check.InRange(value, 0, 1, nameof(Beta2), upperOpen: true); } = 0.999;
 
     /// <summary>ε added outside the square root, &gt; 0 (default 1e-8).</summary>
-    public double Epsilon { get; init => field = Check.Positive(value, nameof(Epsilon)); } = 1e-8;
+    public double Epsilon { get; set => field = Check.Positive(value, nameof(Epsilon)); } = 1e-8;
 
     /// <summary>How the first moment is kept and normalised (default bias-corrected EMA).</summary>
-    public AdamFirstMoment FirstMoment { get; init; } = AdamFirstMoment.Ema;
+    public AdamFirstMoment FirstMoment { get; set; } = AdamFirstMoment.Ema;
 
     /// <summary>Decoupled weight decay x ← (1 − lr·λ)x (AdamW) instead of L2 in the gradient (default false).</summary>
-    public bool DecoupledWeightDecay { get; init; }
+    public bool DecoupledWeightDecay { get; set; }
 
     internal override double BaseMomentum => Beta1;
 

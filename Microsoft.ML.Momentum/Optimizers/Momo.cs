@@ -15,16 +15,16 @@ public sealed class Momo : Optimizer
     public Momo() => LearningRate = 1.0;
 
     /// <summary>β of the loss, gradient and ⟨g,x⟩ averages, in [0, 1) (default 0.9); β = 0 is the capped Polyak step.</summary>
-    public double Beta { get; init => field = Check.InRange(value, 0, 1, nameof(Beta), upperOpen: true); } = 0.9;
+    public double Beta { get; set => field = Check.InRange(value, 0, 1, nameof(Beta), upperOpen: true); } = 0.9;
 
     /// <summary>Lower bound ℓ of the loss, finite (default 0; use a negative value for losses that go below 0).</summary>
-    public double LowerBound { get; init => field = Check.Finite(value, nameof(LowerBound)); }
+    public double LowerBound { get; set => field = Check.Finite(value, nameof(LowerBound)); }
 
     /// <summary>Bias-corrected averages from zero with cap α/ρ, ρ = 1 − β^k (default false: first-value initialisation).</summary>
-    public bool BiasCorrection { get; init; }
+    public bool BiasCorrection { get; set; }
 
     /// <summary>MoMo*: estimate the lower bound online, never below <see cref="LowerBound"/> (default false).</summary>
-    public bool AdaptLowerBound { get; init; }
+    public bool AdaptLowerBound { get; set; }
 
     /// <inheritdoc />
     public override bool RequiresLoss => true;

@@ -15,22 +15,22 @@ public sealed class MomoAdam : Optimizer
     public MomoAdam() => LearningRate = 1e-2;
 
     /// <summary>β1 of the loss, gradient and ⟨g,x⟩ averages, in [0, 1) (default 0.9).</summary>
-    public double Beta1 { get; init => field = Check.InRange(value, 0, 1, nameof(Beta1), upperOpen: true); } = 0.9;
+    public double Beta1 { get; set => field = Check.InRange(value, 0, 1, nameof(Beta1), upperOpen: true); } = 0.9;
 
     /// <summary>β2 of the second moment, in [0, 1) (default 0.999).</summary>
-    public double Beta2 { get; init => field = Check.InRange(value, 0, 1, nameof(Beta2), upperOpen: true); } = 0.999;
+    public double Beta2 { get; set => field = Check.InRange(value, 0, 1, nameof(Beta2), upperOpen: true); } = 0.999;
 
     /// <summary>ε added outside the square root, &gt; 0 (default 1e-8).</summary>
-    public double Epsilon { get; init => field = Check.Positive(value, nameof(Epsilon)); } = 1e-8;
+    public double Epsilon { get; set => field = Check.Positive(value, nameof(Epsilon)); } = 1e-8;
 
     /// <summary>Lower bound ℓ of the loss, finite (default 0).</summary>
-    public double LowerBound { get; init => field = Check.Finite(value, nameof(LowerBound)); }
+    public double LowerBound { get; set => field = Check.Finite(value, nameof(LowerBound)); }
 
     /// <summary>MoMo*: estimate the lower bound online, never below <see cref="LowerBound"/> (default false).</summary>
-    public bool AdaptLowerBound { get; init; }
+    public bool AdaptLowerBound { get; set; }
 
     /// <summary>Exact proximal weight decay (default true); false for the decoupled AdamW-like form.</summary>
-    public bool Divide { get; init; } = true;
+    public bool Divide { get; set; } = true;
 
     /// <inheritdoc />
     public override bool RequiresLoss => true;

@@ -29,22 +29,22 @@ public abstract class Optimizer : IOptimizer, IDisposable
     private LearningRateController? _controller;
 
     /// <summary>Base learning rate, ≥ 0; schedules and controllers modulate it (MoMo: the cap α).</summary>
-    public double LearningRate { get; init => field = Check.NonNegative(value, nameof(LearningRate)); } = 0.01;
+    public double LearningRate { get; set => field = Check.NonNegative(value, nameof(LearningRate)); } = 0.01;
 
     /// <summary>Weight decay λ, ≥ 0 (default 0); coupled or decoupled as the method says.</summary>
-    public double WeightDecay { get; init => field = Check.NonNegative(value, nameof(WeightDecay)); }
+    public double WeightDecay { get; set => field = Check.NonNegative(value, nameof(WeightDecay)); }
 
     /// <summary>Learning-rate schedule (base = <see cref="LearningRate"/>); null means constant.</summary>
-    public Schedule? LearningRateSchedule { get; init; }
+    public Schedule? LearningRateSchedule { get; set; }
 
     /// <summary>Momentum / β1 schedule (base = the method's momentum); null means the method's default (constant, Demon for the Demon presets).</summary>
-    public Schedule? MomentumSchedule { get; init; }
+    public Schedule? MomentumSchedule { get; set; }
 
     /// <summary>Learning-rate controller (AutoDrop, reduce-on-plateau) on top of the schedule; null for none.</summary>
-    public LearningRateController? Controller { get => _controller; init => _controller = value; }
+    public LearningRateController? Controller { get => _controller; set => _controller = value; }
 
     /// <summary>Consecutive non-finite steps (each skipped) after which <c>Step</c> throws <see cref="NonFiniteStepException"/>, ≥ 1 (default 20).</summary>
-    public int MaxConsecutiveSkips { get; init => field = Check.AtLeast(value, 1, nameof(MaxConsecutiveSkips)); } = 20;
+    public int MaxConsecutiveSkips { get; set => field = Check.AtLeast(value, 1, nameof(MaxConsecutiveSkips)); } = 20;
 
     /// <inheritdoc />
     [JsonIgnore]

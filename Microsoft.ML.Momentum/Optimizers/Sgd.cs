@@ -10,7 +10,7 @@ namespace Microsoft.ML.Momentum.Optimizers;
 public sealed class Sgd : Optimizer
 {
     /// <summary>Apply weight decay as a separate shrinkage (1 − lr·λ) instead of adding λx to the gradient (default false).</summary>
-    public bool DecoupledWeightDecay { get; init; }
+    public bool DecoupledWeightDecay { get; set; }
 
     internal override double BaseMomentum => 0;
 

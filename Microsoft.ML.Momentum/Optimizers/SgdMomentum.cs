@@ -12,16 +12,16 @@ namespace Microsoft.ML.Momentum.Optimizers;
 public class SgdMomentum : Optimizer
 {
     /// <summary>Momentum β in [0, 1) (default 0.9).</summary>
-    public double Momentum { get; init => field = Check.InRange(value, 0, 1, nameof(Momentum), upperOpen: true); } = 0.9;
+    public double Momentum { get; set => field = Check.InRange(value, 0, 1, nameof(Momentum), upperOpen: true); } = 0.9;
 
     /// <summary>How momentum is written (default PyTorch's buffer form).</summary>
-    public MomentumForm Form { get; init; } = MomentumForm.PyTorch;
+    public MomentumForm Form { get; set; } = MomentumForm.PyTorch;
 
     /// <summary>Use Nesterov's look-ahead (default false).</summary>
-    public bool Nesterov { get; init; }
+    public bool Nesterov { get; set; }
 
     /// <summary>Apply weight decay as a separate shrinkage (1 − lr·λ) instead of adding λx to the gradient (default false).</summary>
-    public bool DecoupledWeightDecay { get; init; }
+    public bool DecoupledWeightDecay { get; set; }
 
     internal override double BaseMomentum => Momentum;
 

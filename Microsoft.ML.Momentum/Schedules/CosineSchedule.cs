@@ -9,16 +9,16 @@ namespace Microsoft.ML.Momentum.Schedules;
 public sealed class CosineSchedule : Schedule
 {
     /// <summary>Factor of the base value reached at the end, in [0, 1] (default 0).</summary>
-    public double MinFactor { get; init => field = Check.InRange(value, 0, 1, nameof(MinFactor)); }
+    public double MinFactor { get; set => field = Check.InRange(value, 0, 1, nameof(MinFactor)); }
 
     /// <summary>Warm-up length in counts, ≥ 0 (default 0).</summary>
-    public long WarmupSteps { get; init => field = Check.AtLeast(value, 0, nameof(WarmupSteps)); }
+    public long WarmupSteps { get; set => field = Check.AtLeast(value, 0, nameof(WarmupSteps)); }
 
     /// <summary>Warm-up length as a fraction of the run, in [0, 1) (default 0).</summary>
-    public double WarmupFraction { get; init => field = Check.InRange(value, 0, 1, nameof(WarmupFraction), upperOpen: true); }
+    public double WarmupFraction { get; set => field = Check.InRange(value, 0, 1, nameof(WarmupFraction), upperOpen: true); }
 
     /// <summary>Factor of the base value at the start of the warm-up, in [0, 1] (default 0).</summary>
-    public double WarmupStartFactor { get; init => field = Check.InRange(value, 0, 1, nameof(WarmupStartFactor)); }
+    public double WarmupStartFactor { get; set => field = Check.InRange(value, 0, 1, nameof(WarmupStartFactor)); }
 
     /// <inheritdoc />
     public override bool NeedsHorizon => true;

@@ -11,16 +11,16 @@ namespace Microsoft.ML.Momentum.Schedules;
 public sealed class DemonSchedule : Schedule
 {
     /// <summary>Steps (counts) at constant β₀ before the decay starts, ≥ 0 (default 0).</summary>
-    public long DelaySteps { get; init => field = Check.AtLeast(value, 0, nameof(DelaySteps)); }
+    public long DelaySteps { get; set => field = Check.AtLeast(value, 0, nameof(DelaySteps)); }
 
     /// <summary>Additional delay as a fraction of the run, in [0, 1) (default 0); the blog's "delay to 75%" is 0.75.</summary>
-    public double DelayFraction { get; init => field = Check.InRange(value, 0, 1, nameof(DelayFraction), upperOpen: true); }
+    public double DelayFraction { get; set => field = Check.InRange(value, 0, 1, nameof(DelayFraction), upperOpen: true); }
 
     /// <summary>Clamp r = 1 − t/T at 0 (default true). Without it β turns negative past T; only for experiments.</summary>
-    public bool ClampAtZero { get; init; } = true;
+    public bool ClampAtZero { get; set; } = true;
 
     /// <summary>Run length T in counts, ≥ 1; null (default) means the run's horizon.</summary>
-    public long? TotalSteps { get; init => field = value is { } v ? Check.AtLeast(v, 1, nameof(TotalSteps)) : null; }
+    public long? TotalSteps { get; set => field = value is { } v ? Check.AtLeast(v, 1, nameof(TotalSteps)) : null; }
 
     /// <inheritdoc />
     public override bool NeedsHorizon => TotalSteps is null;

@@ -8,13 +8,13 @@ namespace Microsoft.ML.Momentum.Schedules;
 public sealed class LinearSchedule : Schedule
 {
     /// <summary>Factor of the base value at count 0, ≥ 0 (default 1).</summary>
-    public double StartFactor { get; init => field = Check.NonNegative(value, nameof(StartFactor)); } = 1;
+    public double StartFactor { get; set => field = Check.NonNegative(value, nameof(StartFactor)); } = 1;
 
     /// <summary>Factor of the base value at the end, ≥ 0 (default 0).</summary>
-    public double EndFactor { get; init => field = Check.NonNegative(value, nameof(EndFactor)); }
+    public double EndFactor { get; set => field = Check.NonNegative(value, nameof(EndFactor)); }
 
     /// <summary>Counts over which to interpolate, ≥ 1; null (default) means the run's horizon.</summary>
-    public long? Length { get; init => field = value is { } v ? Check.AtLeast(v, 1, nameof(Length)) : null; }
+    public long? Length { get; set => field = value is { } v ? Check.AtLeast(v, 1, nameof(Length)) : null; }
 
     /// <inheritdoc />
     public override bool NeedsHorizon => Length is null;

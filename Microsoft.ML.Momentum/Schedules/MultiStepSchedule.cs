@@ -25,7 +25,7 @@ public sealed class MultiStepSchedule : Schedule
     } = [];
 
     /// <summary>Multiplicative factor per milestone, in (0, 1] (default 0.1).</summary>
-    public double Gamma { get; init => field = Check.InRange(value, 0, 1, nameof(Gamma), lowerOpen: true); } = 0.1;
+    public double Gamma { get; set => field = Check.InRange(value, 0, 1, nameof(Gamma), lowerOpen: true); } = 0.1;
 
     /// <inheritdoc />
     public override double ValueAt(long count, ScheduleContext context)

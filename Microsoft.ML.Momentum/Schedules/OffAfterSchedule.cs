@@ -8,7 +8,7 @@ namespace Microsoft.ML.Momentum.Schedules;
 public sealed class OffAfterSchedule : Schedule
 {
     /// <summary>Counts at the base value, ≥ 0 (default 1).</summary>
-    public long After { get; init => field = Check.AtLeast(value, 0, nameof(After)); } = 1;
+    public long After { get; set => field = Check.AtLeast(value, 0, nameof(After)); } = 1;
 
     /// <inheritdoc />
     public override double ValueAt(long count, ScheduleContext context) => count < After ? context.BaseValue : 0.0;

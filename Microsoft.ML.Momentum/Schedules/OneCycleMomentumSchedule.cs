@@ -9,19 +9,19 @@ namespace Microsoft.ML.Momentum.Schedules;
 public sealed class OneCycleMomentumSchedule : Schedule
 {
     /// <summary>Momentum at the learning-rate peak, in [0, 1) (default 0.85).</summary>
-    public double BaseMomentum { get; init => field = Check.InRange(value, 0, 1, nameof(BaseMomentum), upperOpen: true); } = 0.85;
+    public double BaseMomentum { get; set => field = Check.InRange(value, 0, 1, nameof(BaseMomentum), upperOpen: true); } = 0.85;
 
     /// <summary>Momentum at the start and the end, in [0, 1) (default 0.95).</summary>
-    public double MaxMomentum { get; init => field = Check.InRange(value, 0, 1, nameof(MaxMomentum), upperOpen: true); } = 0.95;
+    public double MaxMomentum { get; set => field = Check.InRange(value, 0, 1, nameof(MaxMomentum), upperOpen: true); } = 0.95;
 
     /// <summary>Fraction of the run spent in the first phase, in (0, 1) (default 0.3); match the learning-rate schedule.</summary>
-    public double PctStart { get; init => field = Check.InRange(value, 0, 1, nameof(PctStart), true, true); } = 0.3;
+    public double PctStart { get; set => field = Check.InRange(value, 0, 1, nameof(PctStart), true, true); } = 0.3;
 
     /// <summary>Interpolation shape (default cosine); match the learning-rate schedule.</summary>
-    public AnnealStrategy Anneal { get; init; } = AnnealStrategy.Cosine;
+    public AnnealStrategy Anneal { get; set; } = AnnealStrategy.Cosine;
 
     /// <summary>Use the three-phase form (default false); match the learning-rate schedule.</summary>
-    public bool ThreePhase { get; init; }
+    public bool ThreePhase { get; set; }
 
     /// <inheritdoc />
     public override bool NeedsHorizon => true;

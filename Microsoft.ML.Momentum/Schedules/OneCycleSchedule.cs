@@ -9,19 +9,19 @@ namespace Microsoft.ML.Momentum.Schedules;
 public sealed class OneCycleSchedule : Schedule
 {
     /// <summary>Fraction of the run spent rising, in (0, 1) (default 0.3).</summary>
-    public double PctStart { get; init => field = Check.InRange(value, 0, 1, nameof(PctStart), true, true); } = 0.3;
+    public double PctStart { get; set => field = Check.InRange(value, 0, 1, nameof(PctStart), true, true); } = 0.3;
 
     /// <summary>Interpolation shape (default cosine).</summary>
-    public AnnealStrategy Anneal { get; init; } = AnnealStrategy.Cosine;
+    public AnnealStrategy Anneal { get; set; } = AnnealStrategy.Cosine;
 
     /// <summary>Initial learning rate = base / DivFactor; ≥ 1 (default 25).</summary>
-    public double DivFactor { get; init => field = Check.InRange(value, 1, double.MaxValue, nameof(DivFactor)); } = 25;
+    public double DivFactor { get; set => field = Check.InRange(value, 1, double.MaxValue, nameof(DivFactor)); } = 25;
 
     /// <summary>Final learning rate = initial / FinalDivFactor; &gt; 0 (default 1e4).</summary>
-    public double FinalDivFactor { get; init => field = Check.Positive(value, nameof(FinalDivFactor)); } = 1e4;
+    public double FinalDivFactor { get; set => field = Check.Positive(value, nameof(FinalDivFactor)); } = 1e4;
 
     /// <summary>Use the three-phase form (rise, fall back to the initial value, anneal) (default false).</summary>
-    public bool ThreePhase { get; init; }
+    public bool ThreePhase { get; set; }
 
     /// <inheritdoc />
     public override bool NeedsHorizon => true;

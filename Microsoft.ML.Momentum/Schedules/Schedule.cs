@@ -23,7 +23,7 @@ namespace Microsoft.ML.Momentum.Schedules;
 public abstract class Schedule
 {
     /// <summary>Whether the schedule counts optimizer steps (default) or completed epochs.</summary>
-    public ScheduleUnit Unit { get; init; } = ScheduleUnit.Step;
+    public ScheduleUnit Unit { get; set; } = ScheduleUnit.Step;
 
     /// <summary>True when the schedule needs the run's horizon (total steps or epochs).</summary>
     [JsonIgnore]

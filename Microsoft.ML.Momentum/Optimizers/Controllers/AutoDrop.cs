@@ -16,25 +16,25 @@ namespace Microsoft.ML.Momentum.Optimizers;
 public sealed class AutoDrop : LearningRateController
 {
     /// <summary>Window k in optimizer steps, ≥ 1 (default 64; the paper uses 64 for CIFAR and 640 for ImageNet; scale with dataset size).</summary>
-    public int Window { get; init => field = Check.AtLeast(value, 1, nameof(Window)); } = 64;
+    public int Window { get; set => field = Check.AtLeast(value, 1, nameof(Window)); } = 64;
 
     /// <summary>Drop factor ρ, in (0, 1) (default 0.95: many small drops).</summary>
-    public double Factor { get; init => field = Check.InRange(value, 0, 1, nameof(Factor), true, true); } = 0.95;
+    public double Factor { get; set => field = Check.InRange(value, 0, 1, nameof(Factor), true, true); } = 0.95;
 
     /// <summary>Learning-rate floor α_min, ≥ 0 (default 1e-4, the official scripts' floor; the paper gives none).</summary>
-    public double MinLearningRate { get; init => field = Check.NonNegative(value, nameof(MinLearningRate)); } = 1e-4;
+    public double MinLearningRate { get; set => field = Check.NonNegative(value, nameof(MinLearningRate)); } = 1e-4;
 
     /// <summary>Smoothing width m (σ = min(std, m/2)), ≥ 1 (default 10).</summary>
-    public int SmoothingWidth { get; init => field = Check.AtLeast(value, 1, nameof(SmoothingWidth)); } = 10;
+    public int SmoothingWidth { get; set => field = Check.AtLeast(value, 1, nameof(SmoothingWidth)); } = 10;
 
     /// <summary>ω values needed before the first decision, ≥ 2 (default 10).</summary>
-    public int MinBuffer { get; init => field = Check.AtLeast(value, 2, nameof(MinBuffer)); } = 10;
+    public int MinBuffer { get; set => field = Check.AtLeast(value, 2, nameof(MinBuffer)); } = 10;
 
     /// <summary>Drop when the smoothed ω rose by less than this many degrees (signed), finite (default 0.1°).</summary>
-    public double ThresholdDegrees { get; init => field = Check.Finite(value, nameof(ThresholdDegrees)); } = 0.1;
+    public double ThresholdDegrees { get; set => field = Check.Finite(value, nameof(ThresholdDegrees)); } = 0.1;
 
     /// <summary>Maximum number of drops, ≥ 0; null (default) for no limit.</summary>
-    public int? MaxDrops { get; init => field = value is { } v ? Check.AtLeast(v, 0, nameof(MaxDrops)) : null; }
+    public int? MaxDrops { get; set => field = value is { } v ? Check.AtLeast(v, 0, nameof(MaxDrops)) : null; }
 
     /// <summary>Wraps <paramref name="optimizer"/>'s configuration with this controller (a copy; the argument is not changed).</summary>
     /// <param name="optimizer">Any optimizer configuration.</param>

@@ -14,25 +14,25 @@ namespace Microsoft.ML.Momentum.Optimizers;
 public sealed class AutoDropPerEpoch : LearningRateController
 {
     /// <summary>Drop factor ρ, in (0, 1) (default 0.2; the ImageNet script uses 0.1).</summary>
-    public double Factor { get; init => field = Check.InRange(value, 0, 1, nameof(Factor), true, true); } = 0.2;
+    public double Factor { get; set => field = Check.InRange(value, 0, 1, nameof(Factor), true, true); } = 0.2;
 
     /// <summary>Initial threshold θ₀ in degrees, &gt; 0 (default 0.01°).</summary>
-    public double ThresholdDegrees { get; init => field = Check.Positive(value, nameof(ThresholdDegrees)); } = 0.01;
+    public double ThresholdDegrees { get; set => field = Check.Positive(value, nameof(ThresholdDegrees)); } = 0.01;
 
     /// <summary>Upper limit θ_max of the growing threshold in degrees, &gt; 0 (default 1°).</summary>
-    public double MaxThresholdDegrees { get; init => field = Check.Positive(value, nameof(MaxThresholdDegrees)); } = 1.0;
+    public double MaxThresholdDegrees { get; set => field = Check.Positive(value, nameof(MaxThresholdDegrees)); } = 1.0;
 
     /// <summary>Grow θ to min(θ_max, θ/ρ) after each drop (default true).</summary>
-    public bool AdaptiveThreshold { get; init; } = true;
+    public bool AdaptiveThreshold { get; set; } = true;
 
     /// <summary>Epochs between the trigger and the drop, ≥ 1 (default 20).</summary>
-    public int ExtraEpochs { get; init => field = Check.AtLeast(value, 1, nameof(ExtraEpochs)); } = 20;
+    public int ExtraEpochs { get; set => field = Check.AtLeast(value, 1, nameof(ExtraEpochs)); } = 20;
 
     /// <summary>Learning-rate floor, ≥ 0 (default 1e-4).</summary>
-    public double MinLearningRate { get; init => field = Check.NonNegative(value, nameof(MinLearningRate)); } = 1e-4;
+    public double MinLearningRate { get; set => field = Check.NonNegative(value, nameof(MinLearningRate)); } = 1e-4;
 
     /// <summary>Replace the parameters by the weighted average of the latched snapshots at a drop (default true, "var_rd").</summary>
-    public bool WeightAveraging { get; init; } = true;
+    public bool WeightAveraging { get; set; } = true;
 
     internal override ControllerState CreateState(double baseLearningRate) => new AutoDropPerEpochState(this, baseLearningRate);
 }

@@ -23,22 +23,22 @@ public enum MetricGoal
 public sealed class ReduceOnPlateau : LearningRateController
 {
     /// <summary>Whether the metric is minimised (default) or maximised.</summary>
-    public MetricGoal Goal { get; init; } = MetricGoal.Minimize;
+    public MetricGoal Goal { get; set; } = MetricGoal.Minimize;
 
     /// <summary>Multiplier at a reduction, in (0, 1) (default 0.1).</summary>
-    public double Factor { get; init => field = Check.InRange(value, 0, 1, nameof(Factor), true, true); } = 0.1;
+    public double Factor { get; set => field = Check.InRange(value, 0, 1, nameof(Factor), true, true); } = 0.1;
 
     /// <summary>Epochs without improvement tolerated, ≥ 0 (default 10).</summary>
-    public int Patience { get; init => field = Check.AtLeast(value, 0, nameof(Patience)); } = 10;
+    public int Patience { get; set => field = Check.AtLeast(value, 0, nameof(Patience)); } = 10;
 
     /// <summary>Relative improvement that counts, ≥ 0 (default 1e-4).</summary>
-    public double Threshold { get; init => field = Check.NonNegative(value, nameof(Threshold)); } = 1e-4;
+    public double Threshold { get; set => field = Check.NonNegative(value, nameof(Threshold)); } = 1e-4;
 
     /// <summary>Epochs to wait after a reduction, ≥ 0 (default 0).</summary>
-    public int Cooldown { get; init => field = Check.AtLeast(value, 0, nameof(Cooldown)); }
+    public int Cooldown { get; set => field = Check.AtLeast(value, 0, nameof(Cooldown)); }
 
     /// <summary>Learning-rate floor, ≥ 0 (default 0).</summary>
-    public double MinLearningRate { get; init => field = Check.NonNegative(value, nameof(MinLearningRate)); }
+    public double MinLearningRate { get; set => field = Check.NonNegative(value, nameof(MinLearningRate)); }
 
     internal override ControllerState CreateState(double baseLearningRate) => new ReduceOnPlateauState(this, baseLearningRate);
 }
