@@ -4,7 +4,7 @@ namespace Microsoft.ML.Momentum.Optimizers.Core;
 
 // The fused CPU loops. Each processes one range with Vector<T> SIMD and a scalar tail that performs exactly
 // the same float operations in the same order (no FMA contraction), so results never depend on alignment,
-// range boundaries or thread count. Double sums widen float lanes exactly (float·float is exact in double).
+// range boundaries or thread count. Sums accumulate in double.
 
 /// <summary>Finite check: accumulates g − g (0 for finite, NaN otherwise).</summary>
 internal unsafe struct AllFiniteKernel : IReduceKernel
@@ -149,7 +149,7 @@ internal unsafe struct AdamKernel : IRangeKernel
     }
 }
 
-/// <summary>MoMo's read-only pass: (⟨g,x⟩, ⟨d',x⟩, Σ d'·dir') in double, d' and v' not stored.</summary>
+/// <summary>MoMo's read-only pass: (⟨g,x⟩, ⟨d',x⟩, Σ d'·dir') accumulated in double (products rounded to float), d' and v' not stored.</summary>
 internal unsafe struct MomoReduceKernel : IReduceKernel
 {
     public float* X, G, D, V;
@@ -178,13 +178,13 @@ internal unsafe struct MomoReduceKernel : IReduceKernel
                 var v = vb2 * Vector.Load(V + i) + vomb2 * (g * g);
                 dir = d / (Vector.SquareRoot(v) * visb + veps);
             }
-            Vector.Widen(x, out var x0, out var x1);
-            Vector.Widen(g, out var g0, out var g1);
-            Vector.Widen(d, out var d0, out var d1);
-            Vector.Widen(dir, out var r0, out var r1);
-            sgx += g0 * x0 + g1 * x1;
-            sdx += d0 * x0 + d1 * x1;
-            snn += d0 * r0 + d1 * r1;
+            // Products in float (one rounding each), accumulation in double.
+            Vector.Widen(g * x, out var gx0, out var gx1);
+            Vector.Widen(d * x, out var dx0, out var dx1);
+            Vector.Widen(d * dir, out var nn0, out var nn1);
+            sgx += gx0 + gx1;
+            sdx += dx0 + dx1;
+            snn += nn0 + nn1;
         }
         double tgx = 0, tdx = 0, tnn = 0;
         for (; i < end; i++)
@@ -198,9 +198,9 @@ internal unsafe struct MomoReduceKernel : IReduceKernel
                 var v = c.Beta2 * V[i] + oneMinusBeta2 * (g * g);
                 dir = d / (MathF.Sqrt(v) * c.InvSqrtBc2 + c.Epsilon);
             }
-            tgx += (double)g * x;
-            tdx += (double)d * x;
-            tnn += (double)d * dir;
+            tgx += g * x;
+            tdx += d * x;
+            tnn += d * dir;
         }
         return new Sums3(Vector.Sum(sgx) + tgx, Vector.Sum(sdx) + tdx, Vector.Sum(snn) + tnn);
     }
