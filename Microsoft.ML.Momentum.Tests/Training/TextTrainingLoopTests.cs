@@ -18,7 +18,7 @@ public sealed class TextTrainingLoopTests
         var trainSource = new TextBatchSource(featurizer.Featurize(train), includeNGrams: false);
         var validationSource = new TextBatchSource(featurizer.Featurize(validation), includeNGrams: false);
         using var model = NativeModel.Create(NetworkSpec.EmbeddingBag(featurizer.IdCount, featurizer.LabelMap!.Count, 32), seed: 1);
-        var optimizer = new SpanOptimizerAdapter(new SgdMomentum { LearningRate = 0.5, Momentum = 0.9 });
+        var optimizer = new SgdMomentum { LearningRate = 0.5, Momentum = 0.9 };
         var options = new TrainingLoopOptions { BatchSize = 16, MaxEpoch = 15, Seed = 1 };
         var result = new TrainingLoop(model, optimizer, trainSource, validationSource, options).Run();
         var last = result.History[^1];

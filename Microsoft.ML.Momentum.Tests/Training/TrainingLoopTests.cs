@@ -110,6 +110,5 @@ public sealed class TrainingLoopTests
         }
     }
 
-    private static ITrainingOptimizer Optimizer(double learningRate = 0.05) =>
-        new SpanOptimizerAdapter(new SgdMomentum { LearningRate = learningRate, Momentum = 0.9 });
+    private static IOptimizer Optimizer(double learningRate = 0.05) => new SgdMomentum { LearningRate = learningRate, Momentum = 0.9 };
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
 
 namespace Microsoft.ML.Momentum.Training;
 
@@ -17,7 +18,7 @@ internal static class TrainingCheckpoint
     private const string OptimizerEntry = "optimizer.bin";
     private const string RngEntry = "rng.bin";
 
-    public static void Write(string path, TrainingState state, NativeModel model, string? bestWeightsFile, ITrainingOptimizer optimizer)
+    public static void Write(string path, TrainingState state, NativeModel model, string? bestWeightsFile, IOptimizer optimizer)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -44,7 +45,7 @@ internal static class TrainingCheckpoint
     }
 
     /// <summary>Restores model, optimizer and RNG; returns the loop state (best weights go to <paramref name="bestWeightsFile"/>).</summary>
-    public static TrainingState Read(string path, string expectedFingerprint, NativeModel model, string bestWeightsFile, ITrainingOptimizer optimizer)
+    public static TrainingState Read(string path, string expectedFingerprint, NativeModel model, string bestWeightsFile, IOptimizer optimizer)
     {
         try
         {

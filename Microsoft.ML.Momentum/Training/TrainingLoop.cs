@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
+using Microsoft.ML.Momentum.Schedules;
 
 namespace Microsoft.ML.Momentum.Training;
 
@@ -11,7 +13,7 @@ namespace Microsoft.ML.Momentum.Training;
 public sealed class TrainingLoop
 {
     private readonly NativeModel _model;
-    private readonly ITrainingOptimizer _optimizer;
+    private readonly IOptimizer _optimizer;
     private readonly IBatchSource _train;
     private readonly IBatchSource? _validation;
     private readonly TrainingLoopOptions _options;
@@ -22,7 +24,7 @@ public sealed class TrainingLoop
     /// <param name="train">Training data.</param>
     /// <param name="validation">Validation data, or null.</param>
     /// <param name="options">Loop settings.</param>
-    public TrainingLoop(NativeModel model, ITrainingOptimizer optimizer, IBatchSource train, IBatchSource? validation, TrainingLoopOptions options)
+    public TrainingLoop(NativeModel model, IOptimizer optimizer, IBatchSource train, IBatchSource? validation, TrainingLoopOptions options)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
@@ -51,7 +53,7 @@ public sealed class TrainingLoop
     public TrainingResult Run(CancellationToken cancellation = default)
     {
         var stepsPerEpoch = StepsPerEpoch;
-        _optimizer.Begin(stepsPerEpoch * _options.MaxEpoch, stepsPerEpoch);
+        _optimizer.SetHorizon(new TrainingHorizon(stepsPerEpoch * _options.MaxEpoch, stepsPerEpoch));
         var bestWeights = Path.Combine(Path.GetTempPath(), $"momentum-best-{Guid.NewGuid():N}.pt");
         try
         {
@@ -102,7 +104,7 @@ public sealed class TrainingLoop
             foreach (var batch in _train.Batches(remaining, _options.BatchSize, _options.Augment, AugmentationSeed(epoch, state.BatchesDoneInEpoch), cancellation))
             {
                 var result = ModelBatchRunner.Train(_model, batch);
-                _optimizer.Step(_model, result.Loss);
+                StepOptimizer(result.Loss);
                 state.Step++;
                 state.BatchesDoneInEpoch++;
                 state.EpochLossSum += result.Loss * batch.Count;
@@ -125,7 +127,7 @@ public sealed class TrainingLoop
     private void FinishEpoch(TrainingState state, int epoch, Stopwatch clock, string bestWeights, CancellationToken cancellation)
     {
         var validation = _validation is null ? null : ModelBatchRunner.Evaluate(_model, _validation, _options.BatchSize, cancellation);
-        _optimizer.EndEpoch(epoch, validation?.LogLoss);
+        _optimizer.EndEpoch(validation?.LogLoss);
         var summary = new EpochSummary
         {
             Epoch = epoch,
@@ -188,6 +190,13 @@ public sealed class TrainingLoop
             Elapsed = clock.Elapsed,
             Validation = validation,
         });
+    }
+
+    /// <summary>CPU buffers are updated in place through spans (the fused SIMD backend); device buffers by native kernels.</summary>
+    private void StepOptimizer(double loss)
+    {
+        if (_model.Device.IsCpu) _optimizer.Step(_model.Parameters.AsSpan(), _model.Gradients.AsSpan(), loss);
+        else _optimizer.Step(_model.Parameters, _model.Gradients, loss);
     }
 
     /// <summary>The visiting order of an epoch: a function of (seed, epoch) alone, so a resumed run sees the same order.</summary>

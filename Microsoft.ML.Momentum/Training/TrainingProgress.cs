@@ -1,3 +1,5 @@
+using Microsoft.ML.Momentum.Optimizers;
+
 namespace Microsoft.ML.Momentum.Training;
 
 /// <summary>When a <see cref="TrainingProgress"/> report is made.</summary>

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
+
+namespace Microsoft.ML.Momentum.Benchmarks;
+
+/// <summary>
+/// Times optimizer steps round-robin: every round takes one step of every method and one parallel copy of the
+/// same size, so machine noise (other processes, memory reclaim) hits all of them alike. The first rounds
+/// warm up (page faults of fresh state vectors, JIT tiers); the result per method is the median of the rest.
+/// </summary>
+internal static class StepTimer
+{
+    private const int WarmupRounds = 2;
+
+    public static (Dictionary<string, double> Ms, double CopyMs) Cpu(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
+    {
+        var x = GC.AllocateUninitializedArray<float>(checked((int)size), pinned: true);
+        var g = GC.AllocateUninitializedArray<float>(checked((int)size), pinned: true);
+        var scratch = GC.AllocateUninitializedArray<float>(checked((int)size), pinned: true);
+        Fill(x, g);
+        scratch.AsSpan().Clear();
+        var optimizers = methods.Select(m => m.Create()).ToArray();
+        foreach (var o in optimizers) o.Parallelism = options.Threads;
+        var times = methods.ToDictionary(m => m.Name, _ => new List<double>());
+        var copies = new List<double>();
+        try
+        {
+            for (var round = 0; round < WarmupRounds + options.Runs; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                CopyBandwidth.ParallelCopy(x, scratch, options.Threads);
+                if (round >= WarmupRounds) copies.Add(watch.Elapsed.TotalMilliseconds);
+                for (var i = 0; i < methods.Count; i++)
+                {
+                    watch.Restart();
+                    optimizers[i].Step(x, g, 1.0);
+                    if (round >= WarmupRounds) times[methods[i].Name].Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+            foreach (var (o, m) in optimizers.Zip(methods))
+            {
+                if (o.Diagnostics.SkippedSteps > 0) throw new InvalidOperationException($"{m.Name} skipped steps in the benchmark.");
+            }
+        }
+        finally
+        {
+            foreach (var o in optimizers) o.Dispose();
+        }
+        return (times.ToDictionary(t => t.Key, t => Median(t.Value)), Median(copies));
+    }
+
+    public static Dictionary<string, double> Device(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
+    {
+        var host = new float[size];
+        var grad = new float[size];
+        Fill(host, grad);
+        using var x = NativeVector.FromArray(host);
+        using var g = NativeVector.FromArray(grad);
+        var optimizers = methods.Select(m => m.Create()).ToArray();
+        var times = methods.ToDictionary(m => m.Name, _ => new List<double>());
+        try
+        {
+            for (var round = 0; round < WarmupRounds + options.Runs; round++)
+            {
+                for (var i = 0; i < methods.Count; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    optimizers[i].Step(x, g, 1.0);
+                    if (round >= WarmupRounds) times[methods[i].Name].Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var o in optimizers) o.Dispose();
+        }
+        return times.ToDictionary(t => t.Key, t => Median(t.Value));
+    }
+
+    private static void Fill(float[] x, float[] g)
+    {
+        Parallel.For(0, 16, c =>
+        {
+            var start = (int)((long)x.Length * c / 16);
+            var end = (int)((long)x.Length * (c + 1) / 16);
+            for (var i = start; i < end; i++)
+            {
+                x[i] = 0.01f * (i % 101);
+                g[i] = 0.001f * ((i % 37) - 18);
+            }
+        });
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
+    }
+}

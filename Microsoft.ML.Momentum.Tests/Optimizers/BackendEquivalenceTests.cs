@@ -1,0 +1,108 @@
+using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Microsoft.ML.Momentum.Tests.Optimizers;
+
+/// <summary>The CPU (span) backend and the device (native kernel) backend give the same trajectory.</summary>
+[TestClass]
+public sealed class BackendEquivalenceTests
+{
+    private const int Steps = 100;
+
+    private static (float[] X, List<double> Rates) RunCpu(Optimizer optimizer, LeastSquares problem)
+    {
+        var x = problem.StartFloat;
+        var rates = new List<double>();
+        for (var k = 0; k < Steps; k++)
+        {
+            var (loss, g) = problem.Evaluate(x, k);
+            optimizer.Step(x, g, loss);
+            rates.Add(optimizer.Diagnostics.StepSize);
+            if (k % 10 == 9) optimizer.EndEpoch(loss);
+        }
+        return (x, rates);
+    }
+
+    private static (float[] X, List<double> Rates) RunDevice(Optimizer optimizer, LeastSquares problem)
+    {
+        using var x = NativeVector.FromArray(problem.StartFloat);
+        using var g = NativeVector.Zeros(problem.N);
+        var rates = new List<double>();
+        for (var k = 0; k < Steps; k++)
+        {
+            var (loss, gradient) = problem.Evaluate(x.ToArray(), k);
+            g.CopyFrom(gradient);
+            optimizer.Step(x, g, loss);
+            rates.Add(optimizer.Diagnostics.StepSize);
+            if (k % 10 == 9) optimizer.EndEpoch(loss);
+        }
+        return (x.ToArray(), rates);
+    }
+
+    [TestMethod]
+    public void EveryMethodGivesTheSameTrajectoryOnBothBackends()
+    {
+        var problem = new LeastSquares();
+        foreach (var (name, create) in Methods.All())
+        {
+            using var cpuOptimizer = create().WithHorizon();
+            using var deviceOptimizer = create().WithHorizon();
+            var cpu = RunCpu(cpuOptimizer, problem);
+            var device = RunDevice(deviceOptimizer, problem);
+            Run.AssertClose(cpu.X, device.X, 1e-4, name);
+            for (var k = 0; k < Steps; k++) Assert.AreEqual(cpu.Rates[k], device.Rates[k], 1e-4 * Math.Max(1, Math.Abs(cpu.Rates[k])), $"{name}: step size at {k}");
+            Assert.AreEqual(cpuOptimizer.Diagnostics.DropCount, deviceOptimizer.Diagnostics.DropCount, $"{name}: drops");
+            Assert.IsTrue(cpu.X.Zip(problem.StartFloat).Any(p => p.First != p.Second), $"{name} did not move");
+        }
+    }
+
+    [TestMethod]
+    public void DeviceBackendSkipsNonFiniteGradients()
+    {
+        using var optimizer = new Momo();
+        using var x = NativeVector.FromArray([1f, 2f]);
+        using var g = NativeVector.FromArray([float.NaN, 1f]);
+        optimizer.Step(x, g, 1.0);
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, x.ToArray());
+        Assert.IsTrue(optimizer.Diagnostics.LastStepSkipped);
+        using var adam = new Adam();
+        adam.Step(x, g, 1.0);
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, x.ToArray());
+        Assert.AreEqual(1L, adam.Diagnostics.SkippedSteps);
+    }
+
+    [TestMethod]
+    public void StateMovesBetweenBackends()
+    {
+        var problem = new LeastSquares();
+        using var first = new Adam { LearningRate = 0.01 };
+        var x = Run.Cpu(first, problem, 30);
+        using var state = new MemoryStream();
+        first.SaveState(state);
+        var reference = Run.Cpu(first, problem, 20, (float[])x.Clone(), 30);
+
+        using var second = new Adam { LearningRate = 0.01 };
+        state.Position = 0;
+        second.LoadState(state);
+        using var xv = NativeVector.FromArray(x);
+        using var g = NativeVector.Zeros(problem.N);
+        for (var k = 30; k < 50; k++)
+        {
+            var (loss, gradient) = problem.Evaluate(xv.ToArray(), k);
+            g.CopyFrom(gradient);
+            second.Step(xv, g, loss);
+        }
+        Run.AssertClose(reference, xv.ToArray(), 1e-5, "CPU state continued on the device backend");
+    }
+
+    [TestMethod]
+    public void MixingBackendsInOneRunIsAnError()
+    {
+        using var optimizer = new Sgd();
+        optimizer.Step(new float[2], new float[2], 0);
+        using var x = NativeVector.Zeros(2);
+        using var g = NativeVector.Zeros(2);
+        Assert.ThrowsExactly<InvalidOperationException>(() => optimizer.Step(x, g, 0));
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.ML.Momentum.Optimizers.Core;
+
+namespace Microsoft.ML.Momentum.Optimizers;
+
+/// <summary>The runtime state of a <see cref="LearningRateController"/> inside one optimizer.</summary>
+internal abstract class ControllerState : IDisposable
+{
+    /// <summary>Multiplier of the scheduled learning rate (1 until the controller acts).</summary>
+    public double Factor { get; protected set; } = 1;
+
+    /// <summary>Vector that the update kernels add the new parameters into (AutoDrop's running sum), or none.</summary>
+    public virtual Vec Accumulator => Vec.None;
+
+    /// <summary>Latest angular velocity in degrees (NaN when none).</summary>
+    public double AngularVelocity { get; protected set; } = double.NaN;
+
+    /// <summary>Learning-rate drops so far.</summary>
+    public int DropCount { get; protected set; }
+
+    public virtual void Bind(IVectorBackend backend, long length) { }
+
+    /// <summary>Called after every applied step with the updated parameters.</summary>
+    public virtual void AfterStep(IVectorBackend backend, Vec x) { }
+
+    /// <summary>Called at the end of every epoch.</summary>
+    public virtual void EndEpoch(double? metric) { }
+
+    public virtual void Save(StateBag bag)
+    {
+        bag.Set("controller.factor", Factor);
+        bag.Set("controller.angularVelocity", AngularVelocity);
+        bag.Set("controller.dropCount", DropCount);
+    }
+
+    public virtual void Load(StateBag bag, IVectorBackend backend, long length)
+    {
+        Factor = bag.GetDouble("controller.factor");
+        AngularVelocity = bag.GetDouble("controller.angularVelocity");
+        DropCount = (int)bag.GetLong("controller.dropCount");
+    }
+
+    public virtual void Dispose() { }
+}

@@ -1,0 +1,53 @@
+namespace Microsoft.ML.Momentum.Optimizers.Core;
+
+/// <summary>The CPU backend: fused multi-threaded SIMD loops over pinned host memory.</summary>
+internal sealed unsafe class CpuBackend : IVectorBackend
+{
+    /// <summary>Threads used by the loops (results do not depend on it).</summary>
+    public int Threads { get; set; } = 1;
+
+    public StateVector Allocate(long length) => new HostStateVector(length);
+
+    public StateVector FromValues(float[] values) => new HostStateVector(values);
+
+    public bool AllFinite(Vec vector)
+        => double.IsFinite(ParallelChunks.Reduce(vector.Length, Threads, new AllFiniteKernel { Values = vector.Pointer }).First);
+
+    public void Sgd(Vec x, Vec g, Vec accumulate, float weightDecay, float learningRate, float decay)
+        => ParallelChunks.For(x.Length, Threads, new SgdKernel
+        {
+            X = x.Pointer, G = g.Pointer, Acc = accumulate.Pointer,
+            WeightDecay = weightDecay, LearningRate = learningRate, Decay = decay,
+        });
+
+    public void Momentum(Vec x, Vec g, Vec m, Vec accumulate, in MomentumCoefficients c)
+        => ParallelChunks.For(x.Length, Threads, new MomentumKernel { X = x.Pointer, G = g.Pointer, M = m.Pointer, Acc = accumulate.Pointer, C = c });
+
+    public void Adam(Vec x, Vec g, Vec m, Vec v, Vec accumulate, in AdamCoefficients c)
+        => ParallelChunks.For(x.Length, Threads, new AdamKernel
+        {
+            X = x.Pointer, G = g.Pointer, M = m.Pointer, V = v.Pointer, Acc = accumulate.Pointer, C = c,
+        });
+
+    public Sums3 MomoReduce(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c)
+        => ParallelChunks.Reduce(x.Length, Threads, new MomoReduceKernel { X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, C = c });
+
+    public void MomoApply(Vec x, Vec g, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
+        => ParallelChunks.For(x.Length, Threads, new MomoApplyKernel
+        {
+            X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, Acc = accumulate.Pointer, C = c,
+            Pre = pre, Tau = tau, Post = post,
+        });
+
+    public Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow)
+        => ParallelChunks.Reduce(window.Length, Threads, new WindowEndKernel
+        {
+            Window = window.Pointer, PreviousMean = previousMean.Pointer, PreviousStep = previousStep.Pointer, Scale = scale,
+            HasPrevious = hasPrevious, HasPreviousStep = hasPreviousStep, Clear = clearWindow,
+        });
+
+    public void Axpy(Vec y, float alpha, Vec x) => ParallelChunks.For(y.Length, Threads, new AxpyKernel { Y = y.Pointer, X = x.Pointer, Alpha = alpha });
+
+    public void ScaleInto(Vec destination, float alpha, Vec source)
+        => ParallelChunks.For(destination.Length, Threads, new ScaleIntoKernel { Destination = destination.Pointer, Source = source.Pointer, Alpha = alpha });
+}

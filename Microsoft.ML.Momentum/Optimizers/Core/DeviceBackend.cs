@@ -1,0 +1,86 @@
+using Microsoft.ML.Momentum.Engine;
+
+namespace Microsoft.ML.Momentum.Optimizers.Core;
+
+/// <summary>
+/// The device backend: the same algorithm as <see cref="CpuBackend"/> through the native ATen kernels, on the
+/// device that holds the parameters (a GPU, or the CPU, which is how tests compare the two backends).
+/// </summary>
+internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBackend
+{
+    public ComputeDevice Device { get; } = device;
+
+    public StateVector Allocate(long length) => new DeviceStateVector(NativeVector.Zeros(length, Device));
+
+    public StateVector FromValues(float[] values) => new DeviceStateVector(NativeVector.FromArray(values, Device));
+
+    public bool AllFinite(Vec vector)
+    {
+        NativeError.Check(NativeMethods.KernelAllFinite(H(vector), out var finite), "checking a vector for non-finite values");
+        GC.KeepAlive(vector.Native);
+        return finite != 0;
+    }
+
+    public void Sgd(Vec x, Vec g, Vec accumulate, float weightDecay, float learningRate, float decay)
+    {
+        NativeError.Check(NativeMethods.KernelSgd(H(x), H(g), H(accumulate), weightDecay, learningRate, decay), "SGD step");
+        KeepAlive(x, g, accumulate);
+    }
+
+    public void Momentum(Vec x, Vec g, Vec m, Vec accumulate, in MomentumCoefficients c)
+    {
+        NativeError.Check(NativeMethods.KernelMomentum(H(x), H(g), H(m), H(accumulate), c.WeightDecay, c.A, c.B, c.P, c.Q, c.Decay), "momentum step");
+        KeepAlive(x, g, m, accumulate);
+    }
+
+    public void Adam(Vec x, Vec g, Vec m, Vec v, Vec accumulate, in AdamCoefficients c)
+    {
+        NativeError.Check(NativeMethods.KernelAdam(H(x), H(g), H(m), H(v), H(accumulate), c.WeightDecay, c.A, c.B, c.Beta2, c.InvSqrtBc2,
+            c.Epsilon, c.Step, c.Decay), "Adam step");
+        KeepAlive(x, g, m, v, accumulate);
+    }
+
+    public Sums3 MomoReduce(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c)
+    {
+        var sums = stackalloc double[3];
+        NativeError.Check(NativeMethods.KernelMomoReduce(H(x), H(g), H(d), c.Adam ? H(v) : IntPtr.Zero, c.A, c.B, c.Beta2, c.InvSqrtBc2,
+            c.Epsilon, sums), "MoMo reduction");
+        KeepAlive(x, g, d, v);
+        return new Sums3(sums[0], sums[1], sums[2]);
+    }
+
+    public void MomoApply(Vec x, Vec g, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
+    {
+        NativeError.Check(NativeMethods.KernelMomoApply(H(x), H(g), H(d), c.Adam ? H(v) : IntPtr.Zero, H(accumulate), c.A, c.B, c.Beta2,
+            c.InvSqrtBc2, c.Epsilon, pre, tau, post), "MoMo update");
+        KeepAlive(x, g, d, v, accumulate);
+    }
+
+    public Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow)
+    {
+        var sums = stackalloc double[3];
+        NativeError.Check(NativeMethods.KernelWindowEnd(H(window), H(previousMean), H(previousStep), scale, hasPrevious ? 1 : 0,
+            hasPreviousStep ? 1 : 0, clearWindow ? 1 : 0, sums), "AutoDrop window");
+        KeepAlive(window, previousMean, previousStep);
+        return new Sums3(sums[0], sums[1], sums[2]);
+    }
+
+    public void Axpy(Vec y, float alpha, Vec x)
+    {
+        NativeError.Check(NativeMethods.KernelAxpy(H(y), alpha, H(x)), "axpy");
+        KeepAlive(y, x);
+    }
+
+    public void ScaleInto(Vec destination, float alpha, Vec source)
+    {
+        NativeError.Check(NativeMethods.KernelScaleInto(H(destination), alpha, H(source)), "scale");
+        KeepAlive(destination, source);
+    }
+
+    private static IntPtr H(Vec v) => v.Native is { } native ? native.Handle.DangerousGetHandle() : IntPtr.Zero;
+
+    private static void KeepAlive(params ReadOnlySpan<Vec> vectors)
+    {
+        foreach (var v in vectors) GC.KeepAlive(v.Native);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Microsoft.ML.Momentum.Optimizers.Core;
+
+/// <summary>
+/// The coarse-grained vector kernels every optimizer is built from: one call performs the whole update of a
+/// method (or one fused pass of it). The CPU backend runs fused multi-threaded SIMD loops over host memory;
+/// the device backend runs the same algorithm as native ATen kernels on the buffers' device. Reductions are in
+/// double on both. An optional <c>accumulate</c> vector receives += x after the update (AutoDrop's running sum).
+/// </summary>
+internal interface IVectorBackend
+{
+    /// <summary>Allocates a zero state vector of <paramref name="length"/> elements next to the parameters.</summary>
+    StateVector Allocate(long length);
+
+    /// <summary>Allocates a state vector holding <paramref name="values"/>.</summary>
+    StateVector FromValues(float[] values);
+
+    /// <summary>True when every element is finite.</summary>
+    bool AllFinite(Vec vector);
+
+    /// <summary>x ← x·decay − lr·(g + wd·x).</summary>
+    void Sgd(Vec x, Vec g, Vec accumulate, float weightDecay, float learningRate, float decay);
+
+    /// <summary>The fused heavy-ball update (see <see cref="MomentumCoefficients"/>).</summary>
+    void Momentum(Vec x, Vec g, Vec m, Vec accumulate, in MomentumCoefficients c);
+
+    /// <summary>The fused Adam update (see <see cref="AdamCoefficients"/>).</summary>
+    void Adam(Vec x, Vec g, Vec m, Vec v, Vec accumulate, in AdamCoefficients c);
+
+    /// <summary>
+    /// MoMo's read-only first pass: with d' and v' the updated moments (not stored), returns
+    /// (⟨g, x⟩, ⟨d', x⟩, Σ d'·(d'/D) or Σ d'²). A non-finite g yields a non-finite first sum.
+    /// </summary>
+    Sums3 MomoReduce(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c);
+
+    /// <summary>MoMo's second pass: stores d', v' and sets x ← (x·pre − τ·direction)·post.</summary>
+    void MomoApply(Vec x, Vec g, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post);
+
+    /// <summary>
+    /// End of an AutoDrop window: y = window·scale; if <paramref name="hasPrevious"/>: s = y − yPrev, and if
+    /// <paramref name="hasPreviousStep"/> returns (⟨s, sPrev⟩, ‖s‖², ‖sPrev‖²); then sPrev ← s, yPrev ← y and,
+    /// with <paramref name="clearWindow"/>, window ← 0.
+    /// </summary>
+    Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow);
+
+    /// <summary>y ← y + alpha·x.</summary>
+    void Axpy(Vec y, float alpha, Vec x);
+
+    /// <summary>destination ← alpha·source.</summary>
+    void ScaleInto(Vec destination, float alpha, Vec source);
+}

@@ -1,0 +1,58 @@
+using Microsoft.ML.Momentum.Engine;
+
+namespace Microsoft.ML.Momentum.Optimizers.Core;
+
+/// <summary>
+/// A flat float32 vector as a backend sees it: a pinned host address for the CPU backend, a native tensor for
+/// the device backend. <see cref="IsNone"/> marks an absent optional vector.
+/// </summary>
+internal readonly unsafe struct Vec
+{
+    public Vec(float* pointer, long length)
+    {
+        Pointer = pointer;
+        Length = length;
+    }
+
+    public Vec(NativeVector native)
+    {
+        Native = native;
+        Length = native.Length;
+    }
+
+    public float* Pointer { get; }
+
+    public NativeVector? Native { get; }
+
+    public long Length { get; }
+
+    public bool IsNone => Pointer == null && Native is null;
+
+    public static Vec None => default;
+}
+
+/// <summary>Three double-precision sums returned by a fused reduction.</summary>
+internal readonly record struct Sums3(double First, double Second, double Third)
+{
+    public bool AllFinite => double.IsFinite(First) && double.IsFinite(Second) && double.IsFinite(Third);
+
+    public static Sums3 operator +(Sums3 a, Sums3 b) => new(a.First + b.First, a.Second + b.Second, a.Third + b.Third);
+}
+
+/// <summary>
+/// Coefficients of the fused heavy-ball kernel: g' = g + wd·x; m ← a·m + b·g'; x ← x·decay − (p·m + q·g').
+/// Every SGD-momentum form (PyTorch, Sutskever, EMA), Nesterov and Demon are choices of these numbers.
+/// </summary>
+internal readonly record struct MomentumCoefficients(float WeightDecay, float A, float B, float P, float Q, float Decay);
+
+/// <summary>
+/// Coefficients of the fused Adam kernel: g' = g + wd·x; m ← a·m + b·g'; v ← β2·v + (1 − β2)·g'²;
+/// x ← x·decay − step·m / (√v·invSqrtBc2 + ε).
+/// </summary>
+internal readonly record struct AdamCoefficients(float WeightDecay, float A, float B, float Beta2, float InvSqrtBc2, float Epsilon, float Step, float Decay);
+
+/// <summary>
+/// Coefficients of MoMo's two passes: d ← a·d + b·g; for MoMo-Adam also v ← β2·v + (1 − β2)·g² and
+/// D = √v·invSqrtBc2 + ε, direction d/D (else d). The apply pass does x ← (x·pre − τ·direction)·post.
+/// </summary>
+internal readonly record struct MomoCoefficients(float A, float B, bool Adam, float Beta2, float InvSqrtBc2, float Epsilon);

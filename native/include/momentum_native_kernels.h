@@ -1,0 +1,55 @@
+// Vector kernels for the optimizers' device backend (C ABI, ATen only).
+//
+// Each call performs one whole fused pass of an optimizer step on the tensors' device (CPU or CUDA), so an
+// optimizer step costs one or two native calls, never per-element calls. Scalars arrive as doubles holding
+// float32 values and are applied in float32; every reduction accumulates in double. Optional tensors may be
+// null. All tensors of one call must be flat float32 vectors of the same length on the same device.
+#ifndef MOMENTUM_NATIVE_KERNELS_H
+#define MOMENTUM_NATIVE_KERNELS_H
+
+#include "momentum_native.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// *finite = 1 when every element is finite (sum in double is finite), else 0.
+MM_API int32_t mm_kernel_all_finite(const mm_tensor* v, int32_t* finite);
+
+// x <- x*decay - lr*(g + wd*x); acc += x.
+MM_API int32_t mm_kernel_sgd(mm_tensor* x, const mm_tensor* g, mm_tensor* acc, double wd, double lr, double decay);
+
+// g' = g + wd*x; m <- a*m + b*g'; x <- x*decay - (p*m + q*g'); acc += x.
+MM_API int32_t mm_kernel_momentum(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm_tensor* acc, double wd, double a,
+                                  double b, double p, double q, double decay);
+
+// g' = g + wd*x; m <- a*m + b*g'; v <- beta2*v + (1-beta2)*g'^2; x <- x*decay - step*m/(sqrt(v)*isb + eps); acc += x.
+MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm_tensor* v, mm_tensor* acc, double wd,
+                              double a, double b, double beta2, double inv_sqrt_bc2, double eps, double step,
+                              double decay);
+
+// MoMo, read-only: d' = a*d + b*g; (v != null: v' = beta2*v + (1-beta2)*g^2, dir = d'/(sqrt(v')*isb + eps), else
+// dir = d'). sums = (<g,x>, <d',x>, sum d'*dir) in double. Nothing is written.
+MM_API int32_t mm_kernel_momo_reduce(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
+                                     double a, double b, double beta2, double inv_sqrt_bc2, double eps, double* sums);
+
+// MoMo apply: stores d', v' (as above); x <- (x*pre - tau*dir)*post; acc += x.
+MM_API int32_t mm_kernel_momo_apply(mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, mm_tensor* acc,
+                                    double a, double b, double beta2, double inv_sqrt_bc2, double eps, double pre,
+                                    double tau, double post);
+
+// AutoDrop window end: y = window*scale; if has_prev: s = y - mean_prev, and if has_prev_step:
+// sums = (<s,step_prev>, |s|^2, |step_prev|^2) in double; step_prev <- s; mean_prev <- y; clear: window <- 0.
+MM_API int32_t mm_kernel_window_end(mm_tensor* window, mm_tensor* mean_prev, mm_tensor* step_prev, double scale,
+                                    int32_t has_prev, int32_t has_prev_step, int32_t clear, double* sums);
+
+// y <- y + alpha*x.
+MM_API int32_t mm_kernel_axpy(mm_tensor* y, double alpha, const mm_tensor* x);
+
+// destination <- alpha*source.
+MM_API int32_t mm_kernel_scale_into(mm_tensor* destination, double alpha, const mm_tensor* source);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

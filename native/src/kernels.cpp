@@ -1,0 +1,202 @@
+// Device backend of the optimizers: each exported function is one fused pass of an optimizer step, written
+// with ATen ops so it runs wherever the tensors live. Float math in float32, reductions in double.
+#include <ATen/ATen.h>
+
+#include <cmath>
+
+#include "momentum_native_kernels.h"
+#include "tensor_handle.h"
+
+namespace {
+
+const at::Tensor& same_as(const at::Tensor& reference, const mm_tensor* handle, const char* name) {
+  const auto& t = mm::tensor_of(handle, name);
+  if (t.numel() != reference.numel()) {
+    throw mm::InvalidArgument(std::string(name) + ": length " + std::to_string(t.numel()) +
+                              " does not match the parameters' length " + std::to_string(reference.numel()));
+  }
+  if (t.device() != reference.device()) {
+    throw mm::InvalidArgument(std::string(name) + " lives on " + t.device().str() + ", the parameters on " +
+                              reference.device().str());
+  }
+  if (t.scalar_type() != at::kFloat) throw mm::InvalidArgument(std::string(name) + " must be float32");
+  return t;
+}
+
+at::Tensor& same_as_mut(const at::Tensor& reference, mm_tensor* handle, const char* name) {
+  same_as(reference, handle, name);
+  return handle->tensor;
+}
+
+const at::Tensor& params(const mm_tensor* handle) {
+  const auto& t = mm::tensor_of(handle, "x");
+  if (t.scalar_type() != at::kFloat) throw mm::InvalidArgument("x must be float32");
+  return t;
+}
+
+double dot_double(const at::Tensor& a, const at::Tensor& b) {
+  return at::sum(a.to(at::kDouble) * b.to(at::kDouble)).item<double>();
+}
+
+void accumulate(const at::Tensor& x, mm_tensor* acc) {
+  if (acc != nullptr) same_as_mut(x, acc, "acc").add_(x);
+}
+
+// Scalars arrive as doubles holding float32 values; ATen applies them in the tensor's dtype (float32).
+at::Scalar f(double value) { return at::Scalar(static_cast<double>(static_cast<float>(value))); }
+
+// d' (and v', direction) of MoMo / MoMo-Adam, computed out of place.
+struct MomoMoments {
+  at::Tensor d;
+  at::Tensor v;
+  at::Tensor direction;
+};
+
+MomoMoments momo_moments(const at::Tensor& g, const at::Tensor& d, const at::Tensor* v, double a, double b,
+                         double beta2, double inv_sqrt_bc2, double eps) {
+  MomoMoments out;
+  out.d = d.mul(f(a)).add_(g.mul(f(b)));
+  if (v != nullptr) {
+    const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
+    out.v = v->mul(f(beta2)).add_(g.mul(g).mul_(f(one_minus_beta2)));
+    out.direction = out.d / out.v.sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps));
+  } else {
+    out.direction = out.d;
+  }
+  return out;
+}
+
+}  // namespace
+
+extern "C" {
+
+MM_API int32_t mm_kernel_all_finite(const mm_tensor* v, int32_t* finite) {
+  return mm::guarded([&] {
+    const auto& t = mm::tensor_of(v, "v");
+    *mm::require(finite, "finite") = std::isfinite(at::sum(t, at::kDouble).item<double>()) ? 1 : 0;
+  });
+}
+
+MM_API int32_t mm_kernel_sgd(mm_tensor* x, const mm_tensor* g, mm_tensor* acc, double wd, double lr, double decay) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    auto& xt = x->tensor;
+    params(x);
+    const auto& gt = same_as(xt, g, "g");
+    auto gp = gt.add(xt.mul(f(wd)));
+    xt.mul_(f(decay)).sub_(gp.mul_(f(lr)));
+    accumulate(xt, acc);
+  });
+}
+
+MM_API int32_t mm_kernel_momentum(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm_tensor* acc, double wd, double a,
+                                  double b, double p, double q, double decay) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    auto& xt = x->tensor;
+    params(x);
+    const auto& gt = same_as(xt, g, "g");
+    auto& mt = same_as_mut(xt, m, "m");
+    auto gp = gt.add(xt.mul(f(wd)));
+    mt.mul_(f(a)).add_(gp.mul(f(b)));
+    auto update = mt.mul(f(p)).add_(gp.mul_(f(q)));
+    xt.mul_(f(decay)).sub_(update);
+    accumulate(xt, acc);
+  });
+}
+
+MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm_tensor* v, mm_tensor* acc, double wd,
+                              double a, double b, double beta2, double inv_sqrt_bc2, double eps, double step,
+                              double decay) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    auto& xt = x->tensor;
+    params(x);
+    const auto& gt = same_as(xt, g, "g");
+    auto& mt = same_as_mut(xt, m, "m");
+    auto& vt = same_as_mut(xt, v, "v");
+    const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
+    auto gp = gt.add(xt.mul(f(wd)));
+    mt.mul_(f(a)).add_(gp.mul(f(b)));
+    vt.mul_(f(beta2)).add_(gp.mul(gp).mul_(f(one_minus_beta2)));
+    auto den = vt.sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps));
+    xt.mul_(f(decay)).sub_((mt / den).mul_(f(step)));
+    accumulate(xt, acc);
+  });
+}
+
+MM_API int32_t mm_kernel_momo_reduce(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
+                                     double a, double b, double beta2, double inv_sqrt_bc2, double eps, double* sums) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    const auto& xt = params(x);
+    const auto& gt = same_as(xt, g, "g");
+    const auto& dt = same_as(xt, d, "d");
+    const at::Tensor* vt = v != nullptr ? &same_as(xt, v, "v") : nullptr;
+    mm::require(sums, "sums");
+    auto moments = momo_moments(gt, dt, vt, a, b, beta2, inv_sqrt_bc2, eps);
+    sums[0] = dot_double(gt, xt);
+    sums[1] = dot_double(moments.d, xt);
+    sums[2] = dot_double(moments.d, moments.direction);
+  });
+}
+
+MM_API int32_t mm_kernel_momo_apply(mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, mm_tensor* acc,
+                                    double a, double b, double beta2, double inv_sqrt_bc2, double eps, double pre,
+                                    double tau, double post) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    auto& xt = x->tensor;
+    params(x);
+    const auto& gt = same_as(xt, g, "g");
+    auto& dt = same_as_mut(xt, d, "d");
+    at::Tensor* vt = v != nullptr ? &same_as_mut(xt, v, "v") : nullptr;
+    auto moments = momo_moments(gt, dt, vt, a, b, beta2, inv_sqrt_bc2, eps);
+    dt.copy_(moments.d);
+    if (vt != nullptr) vt->copy_(moments.v);
+    xt.mul_(f(pre)).sub_(moments.direction.mul(f(tau))).mul_(f(post));
+    accumulate(xt, acc);
+  });
+}
+
+MM_API int32_t mm_kernel_window_end(mm_tensor* window, mm_tensor* mean_prev, mm_tensor* step_prev, double scale,
+                                    int32_t has_prev, int32_t has_prev_step, int32_t clear, double* sums) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    auto& wt = mm::tensor_of(window, "window");
+    auto& mp = same_as_mut(wt, mean_prev, "mean_prev");
+    auto& sp = same_as_mut(wt, step_prev, "step_prev");
+    mm::require(sums, "sums");
+    sums[0] = sums[1] = sums[2] = 0.0;
+    auto y = wt.mul(f(scale));
+    if (has_prev != 0) {
+      auto s = y.sub(mp);
+      if (has_prev_step != 0) {
+        sums[0] = dot_double(s, sp);
+        sums[1] = dot_double(s, s);
+        sums[2] = dot_double(sp, sp);
+      }
+      sp.copy_(s);
+    }
+    mp.copy_(y);
+    if (clear != 0) wt.zero_();
+  });
+}
+
+MM_API int32_t mm_kernel_axpy(mm_tensor* y, double alpha, const mm_tensor* x) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    auto& yt = mm::tensor_of(y, "y");
+    yt.add_(same_as(yt, x, "x").mul(f(alpha)));
+  });
+}
+
+MM_API int32_t mm_kernel_scale_into(mm_tensor* destination, double alpha, const mm_tensor* source) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    auto& dt = mm::tensor_of(destination, "destination");
+    dt.copy_(same_as(dt, source, "source").mul(f(alpha)));
+  });
+}
+
+}  // extern "C"
