@@ -38,18 +38,24 @@ internal static class FashionMnistCommand
         Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images, {train.ClassNames.Count} classes");
         using var model = NativeModel.Create(NetworkSpec.SmallCnn(train.Channels, train.Height, train.Width, train.ClassNames.Count), seed: (ulong)seed);
         Console.WriteLine($"small CNN: {model.ParameterCount:N0} parameters");
-        var optimizer = new SgdMomentum { LearningRate = learningRate, Momentum = momentum };
-        var shuffle = new Random(seed);
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        using var optimizer = new SgdMomentum { LearningRate = learningRate, Momentum = momentum, Parallelism = threads };
+        var testSource = new LabeledImagesBatchSource(test, normalization);
+        var options = new TrainingLoopOptions
         {
-            var watch = Stopwatch.StartNew();
-            var (loss, accuracy) = ImageEpochRunner.TrainEpoch(model, optimizer, train, normalization, batchSize, shuffle);
-            var seconds = watch.Elapsed.TotalSeconds;
-            var testAccuracy = ImageEpochRunner.Accuracy(model, test, normalization);
-            Console.WriteLine($"epoch {epoch}/{epochs}: train loss {loss:F4}, train accuracy {accuracy:P2}, " +
-                              $"{seconds:F1} s ({train.Count / seconds:F0} images/s), test accuracy {testAccuracy:P2}");
-        }
-        Console.WriteLine($"test accuracy: {ImageEpochRunner.Accuracy(model, test, normalization):P2}");
+            BatchSize = batchSize,
+            MaxEpoch = epochs,
+            Seed = seed,
+            MetricsCallback = p =>
+            {
+                if (p.Phase != TrainingPhase.EpochEnd) return;
+                Console.WriteLine($"epoch {p.Epoch}/{p.MaxEpoch}: train loss {p.EpochLoss:F4}, train accuracy {p.EpochAccuracy:P2}, " +
+                                  $"{p.SamplesPerSecond:F0} images/s, test accuracy {p.Validation!.Accuracy:P2}");
+            },
+        };
+        var watch = Stopwatch.StartNew();
+        new TrainingLoop(model, optimizer, new LabeledImagesBatchSource(train, normalization), testSource, options).Run();
+        Console.WriteLine($"trained {epochs} epoch(s) in {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"test accuracy: {ModelBatchRunner.Evaluate(model, testSource, 1000, CancellationToken.None).Accuracy:P2}");
         return 0;
     }
 }

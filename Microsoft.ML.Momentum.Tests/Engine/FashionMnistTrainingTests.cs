@@ -20,9 +20,10 @@ public sealed class FashionMnistTrainingTests
         Assert.AreEqual(10_000, test.Count);
         var normalization = PixelNormalization.Fit(train.Pixels);
         using var model = NativeModel.Create(NetworkSpec.SmallCnn(1, 28, 28, 10), seed: 1);
-        var optimizer = new SgdMomentum { LearningRate = 0.05, Momentum = 0.9 };
-        ImageEpochRunner.TrainEpoch(model, optimizer, train, normalization, batchSize: 64, new Random(1));
-        var accuracy = ImageEpochRunner.Accuracy(model, test, normalization);
+        using var optimizer = new SgdMomentum { LearningRate = 0.05, Momentum = 0.9 };
+        var options = new TrainingLoopOptions { BatchSize = 64, MaxEpoch = 1, Seed = 1 };
+        new TrainingLoop(model, optimizer, new LabeledImagesBatchSource(train, normalization), null, options).Run();
+        var accuracy = ModelBatchRunner.Evaluate(model, new LabeledImagesBatchSource(test, normalization), 1000, CancellationToken.None).Accuracy;
         Console.WriteLine($"Fashion-MNIST test accuracy after one epoch: {accuracy:P2}");
         Assert.IsGreaterThanOrEqualTo(0.85, accuracy, $"test accuracy {accuracy:P2}");
     }
