@@ -21,16 +21,20 @@ internal sealed record ImageFolderListing(IReadOnlyList<string> ClassNames, IRea
                 "classification needs one sub-folder per class and at least two classes.");
         }
 
+        var perFolder = folders.Select(folder => (Folder: folder, Images: ImagesIn(folder, extensions))).ToList();
+        if (perFolder.Sum(f => f.Images.Count) == 0)
+        {
+            throw new InvalidDataException($"The image folder '{root}' holds no images with the extensions {string.Join(", ", options.FileExtensions)} in its class folders.");
+        }
         var files = new List<string>();
         var labels = new List<int>();
-        foreach (var folder in folders)
+        foreach (var (folder, images) in perFolder)
         {
             if (!labelOf.TryGetValue(folder.Name, out var label))
             {
                 throw new InvalidDataException(
                     $"The class folder '{folder.FullName}' is not one of the {classNames.Count} given class names ({string.Join(", ", classNames.Select(n => $"'{n}'"))}).");
             }
-            var images = ImagesIn(folder, extensions);
             if (images.Count == 0 && options.ClassNames is null)
             {
                 throw new InvalidDataException(
@@ -38,10 +42,6 @@ internal sealed record ImageFolderListing(IReadOnlyList<string> ClassNames, IRea
             }
             files.AddRange(images);
             labels.AddRange(Enumerable.Repeat(label, images.Count));
-        }
-        if (files.Count == 0)
-        {
-            throw new InvalidDataException($"The image folder '{root}' holds no images with the extensions {string.Join(", ", options.FileExtensions)} in its class folders.");
         }
         return new ImageFolderListing(classNames, files, labels);
     }
