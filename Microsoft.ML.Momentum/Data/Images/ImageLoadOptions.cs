@@ -15,8 +15,7 @@ public class ImageLoadOptions
     /// <summary>
     /// False (the default): an invalid image stops the load with an <see cref="InvalidDataException"/> (or
     /// <see cref="IOException"/> when the file cannot be read) that names it and gives the decoder's reason.
-    /// The image reported does not depend on thread timing: the first in load order whose header is invalid,
-    /// else the first whose pixels fail to decode. True: invalid images are left out and listed in
+    /// The image reported is the first invalid one in load order, whatever the thread timing. True: invalid images are left out and listed in
     /// <see cref="ImageLoadReport.Skipped"/>.
     /// </summary>
     public bool SkipInvalidImages { get; set; }

@@ -33,10 +33,19 @@ internal static class ImageSetBuilder
         }
         var pixels = new byte[imageLength * count];
         var originals = new ImageInfo[count];
-        Run(count, parallel, options.SkipInvalidImages, failures, sources, index =>
+        // Without skipping, images after an invalid header need not be decoded: the load fails at that header
+        // unless an earlier image fails to decode.
+        var firstHeaderFailure = Array.FindIndex(failures, f => f is not null);
+        var limit = options.SkipInvalidImages || firstHeaderFailure < 0 ? count : firstHeaderFailure;
+        Run(limit, parallel, stopAtFailure: !options.SkipInvalidImages, failures, sources, index =>
         {
             originals[index] = sources.DecodeInto(index, pixels.AsSpan(index * imageLength, imageLength), channels, size, ImageResizer.Shared);
         });
+        if (!options.SkipInvalidImages)
+        {
+            var first = Array.FindIndex(failures, f => f is not null);
+            if (first >= 0) ExceptionDispatchInfo.Throw(failures[first]!);
+        }
 
         return Assemble(sources, classNames, pixels, originals, failures, channels, size, clock);
     }
@@ -44,9 +53,13 @@ internal static class ImageSetBuilder
     private static (int Channels, ImageSize Size) InferShape(ImageSourceList sources, ImageLoadOptions options, Exception?[] failures, ParallelOptions parallel)
     {
         var infos = new ImageInfo[sources.Count];
-        Run(sources.Count, parallel, options.SkipInvalidImages, failures, sources, index => infos[index] = sources.ReadInfo(index));
+        Run(sources.Count, parallel, stopAtFailure: false, failures, sources, index => infos[index] = sources.ReadInfo(index));
         var valid = Enumerable.Range(0, sources.Count).Where(i => failures[i] is null).ToList();
-        if (valid.Count == 0) throw NoneLoaded(sources, failures);
+        if (valid.Count == 0)
+        {
+            if (options.SkipInvalidImages) throw NoneLoaded(sources, failures);
+            ExceptionDispatchInfo.Throw(failures[0]!);
+        }
         var channels = options.ColorMode switch
         {
             ImageColorMode.Grayscale => 1,
@@ -71,11 +84,11 @@ internal static class ImageSetBuilder
     }
 
     /// <summary>
-    /// Runs <paramref name="body"/> for every index not yet failed. A failure is recorded by index; without
-    /// skipping, the loop stops early (iterations below the failing index still complete, so the lowest
-    /// failing index is always found) and that failure is thrown.
+    /// Runs <paramref name="body"/> for indices [0, <paramref name="count"/>) not yet failed, recording failures
+    /// by index. With <paramref name="stopAtFailure"/>, the loop stops early; iterations below the failing
+    /// index still complete, so the lowest failing index is always found, whatever the timing.
     /// </summary>
-    private static void Run(int count, ParallelOptions parallel, bool skip, Exception?[] failures, ImageSourceList sources, Action<int> body)
+    private static void Run(int count, ParallelOptions parallel, bool stopAtFailure, Exception?[] failures, ImageSourceList sources, Action<int> body)
     {
         Parallel.For(0, count, parallel, (index, state) =>
         {
@@ -87,12 +100,9 @@ internal static class ImageSetBuilder
             catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 failures[index] = Locate(e, sources.Describe(index));
-                if (!skip) state.Break();
+                if (stopAtFailure) state.Break();
             }
         });
-        if (skip) return;
-        var first = Array.FindIndex(failures, f => f is not null);
-        if (first >= 0) ExceptionDispatchInfo.Throw(failures[first]!);
     }
 
     private static Exception Locate(Exception e, string source) => e switch
