@@ -145,7 +145,7 @@ public sealed record ChannelNormalization
         var hash = new HashCode();
         foreach (var m in Mean) hash.Add(m);
         foreach (var s in StdDev) hash.Add(s);
-        return hash.GetHashCode();
+        return hash.ToHashCode();
     }
 
     /// <summary>"mean [..], std [..]", for logs.</summary>
