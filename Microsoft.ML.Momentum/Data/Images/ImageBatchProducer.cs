@@ -6,8 +6,10 @@ namespace Microsoft.ML.Momentum.Data.Images;
 /// <summary>
 /// Fills minibatches of a <see cref="LabeledImages"/> on a background task, ahead of the training loop: each
 /// epoch's batches are normalized (and augmented) into pooled float buffers and handed over, in order,
-/// through a bounded channel of <see cref="ImageBatchProducerOptions.PrefetchCapacity"/> batches. The buffers
-/// are allocated once and reused across epochs, so steady-state training allocates nothing. Batches are
+/// through a bounded channel: while the consumer works on one batch, up to
+/// <see cref="ImageBatchProducerOptions.PrefetchCapacity"/> more wait ready. The PrefetchCapacity + 1 buffers
+/// are allocated once and reused across epochs, so steady-state training allocates no batch memory (the
+/// channels allocate a few dozen bytes only when one side has to wait for the other). Batches are
 /// deterministic: they depend on the data, the order, the seed and the epoch number only.
 /// </summary>
 /// <example>

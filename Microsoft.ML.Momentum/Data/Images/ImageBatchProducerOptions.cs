@@ -18,6 +18,6 @@ public sealed class ImageBatchProducerOptions
     /// </summary>
     public long Seed { get; set; }
 
-    /// <summary>Batches filled ahead of the consumer (default 4). Capacity + 1 batch buffers exist; none is allocated after that.</summary>
+    /// <summary>Batches that may wait ready while the consumer works on one (default 4); PrefetchCapacity + 1 batch buffers exist.</summary>
     public int PrefetchCapacity { get; set; } = 4;
 }
