@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.ML.Momentum.Data.Datasets;
 
 namespace Microsoft.ML.Momentum.Data.Images;
@@ -8,6 +9,8 @@ internal sealed class BatchFiller(LabeledImages data, ChannelNormalization norma
     private readonly ImageAugmentation? _augmentation = augmentation is { IsActive: true } ? augmentation : null;
 
     /// <summary>Fills <paramref name="batch"/> with the images <paramref name="order"/>[start .. start + count).</summary>
+    // Hot loop: optimized from the first call instead of after tiering up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(ImageBatch batch, ReadOnlySpan<int> order, int start, int count, int epoch, int index)
     {
         var length = data.ImageLength;
@@ -32,6 +35,8 @@ internal sealed class BatchFiller(LabeledImages data, ChannelNormalization norma
         batch.Index = index;
     }
 
+    // Hot loop: optimized from the first call instead of after tiering up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Augment(ReadOnlySpan<byte> source, Span<float> target, ImageAugmentation augmentation, ref AugmentationRandom random)
     {
         int height = data.Height, width = data.Width, plane = height * width, padding = augmentation.CropPadding;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Microsoft.ML.Momentum.Data.Images;
 
 /// <summary>
@@ -14,6 +16,8 @@ internal static class ChannelConversion
     public static bool IsGray(int channels) => channels <= 2;
 
     /// <summary>Writes the BT.601 luma of the first three planes of <paramref name="source"/> (plane = <paramref name="area"/> bytes).</summary>
+    // Hot loop: optimized from the first call instead of after tiering up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Luma(ReadOnlySpan<byte> source, int area, Span<byte> destination)
     {
         var red = source[..area];

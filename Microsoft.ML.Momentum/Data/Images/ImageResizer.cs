@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace Microsoft.ML.Momentum.Data.Images;
 
@@ -44,6 +45,8 @@ internal sealed class ImageResizer
 
     private ResampleAxis Axis(int source, int target) => _axes.GetOrAdd((source, target), static key => new ResampleAxis(key.Source, key.Target));
 
+    // Hot loop: optimized from the first call instead of after tiering up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ResizeRows(ReadOnlySpan<byte> source, ImageSize from, Span<float> horizontal, int targetWidth, ResampleAxis columns)
     {
         var weights = columns.Weights;
@@ -62,6 +65,8 @@ internal sealed class ImageResizer
         }
     }
 
+    // Hot loop: optimized from the first call instead of after tiering up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ResizeColumns(ReadOnlySpan<float> horizontal, ImageSize to, Span<byte> destination, ResampleAxis rows, Span<float> accumulator)
     {
         for (var y = 0; y < to.Height; y++)
