@@ -18,17 +18,18 @@ internal static class FashionMnistCommand
         var momentum = new Option<double>("--momentum") { Description = "Momentum μ.", DefaultValueFactory = _ => 0.9 };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling.", DefaultValueFactory = _ => 1 };
+        var optimizerJson = new Option<string?>("--optimizer") { Description = "Optimizer as JSON (e.g. {\"name\":\"momo\"}) or a name; overrides --learning-rate and --momentum." };
         var data = new Option<string?>("--data") { Description = $"Directory with the IDX files (default {FashionMnist.DebianDirectory})." };
         var command = new Command("fashion-mnist", "Train the small CNN on Fashion-MNIST (60k/10k) and print the test accuracy.")
         {
-            epochs, batchSize, learningRate, momentum, threads, seed, data,
+            epochs, batchSize, learningRate, momentum, threads, seed, data, optimizerJson,
         };
         command.SetAction(parse => Run(parse.GetValue(epochs), parse.GetValue(batchSize), parse.GetValue(learningRate),
-            parse.GetValue(momentum), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(data)));
+            parse.GetValue(momentum), parse.GetValue(threads), parse.GetValue(seed), parse.GetValue(data), parse.GetValue(optimizerJson)));
         return command;
     }
 
-    private static int Run(int epochs, int batchSize, double learningRate, double momentum, int threads, int seed, string? directory)
+    private static int Run(int epochs, int batchSize, double learningRate, double momentum, int threads, int seed, string? directory, string? optimizerJson)
     {
         TorchEngine.ThreadCount = threads;
         Console.WriteLine($"libtorch {TorchEngine.TorchVersion}, {TorchEngine.ThreadCount} threads, device cpu");
@@ -38,7 +39,11 @@ internal static class FashionMnistCommand
         Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images, {train.ClassNames.Count} classes");
         using var model = NativeModel.Create(NetworkSpec.SmallCnn(train.Channels, train.Height, train.Width, train.ClassNames.Count), seed: (ulong)seed);
         Console.WriteLine($"small CNN: {model.ParameterCount:N0} parameters");
-        using var optimizer = new SgdMomentum { LearningRate = learningRate, Momentum = momentum, Parallelism = threads };
+        using var optimizer = optimizerJson is null
+            ? new SgdMomentum { LearningRate = learningRate, Momentum = momentum }
+            : optimizerJson.TrimStart().StartsWith('{') ? OptimizerJson.Deserialize(optimizerJson) : OptimizerJson.Create(optimizerJson);
+        optimizer.Parallelism = threads;
+        Console.WriteLine($"optimizer: {OptimizerJson.Serialize(optimizer).ReplaceLineEndings(" ")}");
         var testSource = new LabeledImagesBatchSource(test, normalization);
         var options = new TrainingLoopOptions
         {
