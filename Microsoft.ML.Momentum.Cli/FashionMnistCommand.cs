@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Data.Images;
 using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.ML.Momentum.Data.Datasets;
@@ -35,7 +36,7 @@ internal static class FashionMnistCommand
         Console.WriteLine($"libtorch {TorchEngine.TorchVersion}, {TorchEngine.ThreadCount} threads, device cpu");
         var train = FashionMnist.LoadTrain(directory);
         var test = FashionMnist.LoadTest(directory);
-        var normalization = PixelNormalization.Fit(train.Pixels);
+        var normalization = ChannelNormalization.Fit(train);
         Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images, {train.ClassNames.Count} classes");
         using var model = NativeModel.Create(NetworkSpec.SmallCnn(train.Channels, train.Height, train.Width, train.ClassNames.Count), seed: (ulong)seed);
         Console.WriteLine($"small CNN: {model.ParameterCount:N0} parameters");
@@ -44,7 +45,7 @@ internal static class FashionMnistCommand
             : optimizerJson.TrimStart().StartsWith('{') ? OptimizerJson.Deserialize(optimizerJson) : OptimizerJson.Create(optimizerJson);
         optimizer.Parallelism = threads;
         Console.WriteLine($"optimizer: {OptimizerJson.Serialize(optimizer).ReplaceLineEndings(" ")}");
-        var testSource = new LabeledImagesBatchSource(test, normalization);
+        var testSource = new ImageBatchSource(test, normalization);
         var options = new TrainingLoopOptions
         {
             BatchSize = batchSize,
@@ -58,7 +59,7 @@ internal static class FashionMnistCommand
             },
         };
         var watch = Stopwatch.StartNew();
-        new TrainingLoop(model, optimizer, new LabeledImagesBatchSource(train, normalization), testSource, options).Run();
+        new TrainingLoop(model, optimizer, new ImageBatchSource(train, normalization), testSource, options).Run();
         Console.WriteLine($"trained {epochs} epoch(s) in {watch.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"test accuracy: {ModelBatchRunner.Evaluate(model, testSource, 1000, CancellationToken.None).Accuracy:P2}");
         return 0;

@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Data.Datasets;
 using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Optimizers;
@@ -18,12 +19,12 @@ public sealed class FashionMnistTrainingTests
         var test = FashionMnist.LoadTest();
         Assert.AreEqual(60_000, train.Count);
         Assert.AreEqual(10_000, test.Count);
-        var normalization = PixelNormalization.Fit(train.Pixels);
+        var normalization = ChannelNormalization.Fit(train);
         using var model = NativeModel.Create(NetworkSpec.SmallCnn(1, 28, 28, 10), seed: 1);
         using var optimizer = new SgdMomentum { LearningRate = 0.05, Momentum = 0.9 };
         var options = new TrainingLoopOptions { BatchSize = 64, MaxEpoch = 1, Seed = 1 };
-        new TrainingLoop(model, optimizer, new LabeledImagesBatchSource(train, normalization), null, options).Run();
-        var accuracy = ModelBatchRunner.Evaluate(model, new LabeledImagesBatchSource(test, normalization), 1000, CancellationToken.None).Accuracy;
+        new TrainingLoop(model, optimizer, new ImageBatchSource(train, normalization), null, options).Run();
+        var accuracy = ModelBatchRunner.Evaluate(model, new ImageBatchSource(test, normalization), 1000, CancellationToken.None).Accuracy;
         Console.WriteLine($"Fashion-MNIST test accuracy after one epoch: {accuracy:P2}");
         Assert.IsGreaterThanOrEqualTo(0.85, accuracy, $"test accuracy {accuracy:P2}");
     }

@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
@@ -14,14 +15,14 @@ public sealed class TrainingLoopTests
     public void ResumingAfterCancellationReproducesTheUninterruptedRunBitForBit()
     {
         var data = SyntheticImages.Make(150, seed: 1);
-        var normalization = PixelNormalization.Fit(data.Pixels);
+        var normalization = ChannelNormalization.Fit(data);
         var options = new TrainingLoopOptions { BatchSize = 16, MaxEpoch = 3, Seed = 5 };
 
         float[] Uninterrupted()
         {
             using var model = NativeModel.Create(Spec, seed: 3);
             TorchEngine.ManualSeed(3);
-            new TrainingLoop(model, Optimizer(), new LabeledImagesBatchSource(data, normalization), null, options).Run();
+            new TrainingLoop(model, Optimizer(), new ImageBatchSource(data, normalization), null, options).Run();
             return model.Parameters.ToArray();
         }
 
@@ -40,13 +41,13 @@ public sealed class TrainingLoopTests
                     LogEveryNSteps = 1,
                     MetricsCallback = p => { if (p.Step == 17) cancel.Cancel(); },
                 };
-                var loop = new TrainingLoop(model, Optimizer(), new LabeledImagesBatchSource(data, normalization), null, interrupted);
+                var loop = new TrainingLoop(model, Optimizer(), new ImageBatchSource(data, normalization), null, interrupted);
                 Assert.ThrowsExactly<OperationCanceledException>(() => loop.Run(cancel.Token));
                 Assert.IsTrue(File.Exists(checkpoint), "cancellation must leave a checkpoint");
             }
             TorchEngine.ManualSeed(12345); // the checkpoint, not the current generator, must decide dropout masks
             using var resumed = NativeModel.Create(Spec, seed: 77);
-            var result = new TrainingLoop(resumed, Optimizer(), new LabeledImagesBatchSource(data, normalization), null,
+            var result = new TrainingLoop(resumed, Optimizer(), new ImageBatchSource(data, normalization), null,
                 options with { CheckpointPath = checkpoint, ResumeFromCheckpoint = true }).Run();
             Assert.AreEqual(3, result.History.Count);
             Assert.AreEqual(30L, result.Steps);
@@ -63,7 +64,7 @@ public sealed class TrainingLoopTests
     {
         var train = SyntheticImages.Make(120, seed: 2, randomLabels: true);
         var validation = SyntheticImages.Make(60, seed: 3, randomLabels: true);
-        var normalization = PixelNormalization.Fit(train.Pixels);
+        var normalization = ChannelNormalization.Fit(train);
         using var model = NativeModel.Create(Spec, seed: 1);
         var reports = new List<TrainingProgress>();
         var options = new TrainingLoopOptions
@@ -72,8 +73,8 @@ public sealed class TrainingLoopTests
             EarlyStopping = new EarlyStoppingCriteria { Metric = ClassificationMetric.LogLoss, Patience = 2, MinDelta = 0 },
             MetricsCallback = reports.Add,
         };
-        var validationSource = new LabeledImagesBatchSource(validation, normalization);
-        var result = new TrainingLoop(model, Optimizer(0.2), new LabeledImagesBatchSource(train, normalization), validationSource, options).Run();
+        var validationSource = new ImageBatchSource(validation, normalization);
+        var result = new TrainingLoop(model, Optimizer(0.2), new ImageBatchSource(train, normalization), validationSource, options).Run();
 
         Assert.IsTrue(result.StoppedEarly, "memorising random labels must stop improving the validation loss");
         Assert.IsLessThan(40, result.History.Count);
@@ -91,16 +92,16 @@ public sealed class TrainingLoopTests
     public void ACheckpointOfAnotherRunIsRefusedWithAClearMessage()
     {
         var data = SyntheticImages.Make(40, seed: 4);
-        var normalization = PixelNormalization.Fit(data.Pixels);
+        var normalization = ChannelNormalization.Fit(data);
         var checkpoint = Path.Combine(Path.GetTempPath(), $"momentum-ckpt-{Guid.NewGuid():N}.zip");
         try
         {
             using var model = NativeModel.Create(Spec, seed: 1);
             var options = new TrainingLoopOptions { BatchSize = 8, MaxEpoch = 1, CheckpointPath = checkpoint };
-            new TrainingLoop(model, Optimizer(), new LabeledImagesBatchSource(data, normalization), null, options).Run();
+            new TrainingLoop(model, Optimizer(), new ImageBatchSource(data, normalization), null, options).Run();
             var other = options with { BatchSize = 4, ResumeFromCheckpoint = true };
             var error = Assert.ThrowsExactly<InvalidDataException>(() =>
-                new TrainingLoop(model, Optimizer(), new LabeledImagesBatchSource(data, normalization), null, other).Run());
+                new TrainingLoop(model, Optimizer(), new ImageBatchSource(data, normalization), null, other).Run());
             StringAssert.Contains(error.Message, "belongs to another run");
             StringAssert.Contains(error.Message, "batch=8");
         }

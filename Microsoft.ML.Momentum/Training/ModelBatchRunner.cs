@@ -25,7 +25,7 @@ internal static class ModelBatchRunner
             var metrics = new MetricsAccumulator(model.ClassCount);
             var logits = new float[batchSize * model.ClassCount];
             var order = Enumerable.Range(0, source.Count).ToArray();
-            foreach (var batch in source.Batches(order, batchSize, augment: false, augmentationSeed: 0, cancellation))
+            foreach (var batch in source.Batches(order, 0, batchSize, augment: false, epoch: 0, cancellation))
             {
                 var used = logits.AsSpan(0, batch.Count * model.ClassCount);
                 Logits(model, batch, used);

@@ -31,10 +31,10 @@ public sealed class TextBatchSource : IBatchSource
     public int LabelOf(int index) => _data.GetClass(index);
 
     /// <inheritdoc />
-    public IEnumerable<TrainingBatch> Batches(int[] order, int batchSize, bool augment, int augmentationSeed, CancellationToken cancellation)
+    public IEnumerable<TrainingBatch> Batches(int[] order, int firstPosition, int batchSize, bool augment, int epoch, CancellationToken cancellation)
     {
         var batch = new TrainingBatch(batchSize, 0) { Tokens = [] };
-        for (var start = 0; start < order.Length; start += batchSize)
+        for (var start = firstPosition; start < order.Length; start += batchSize)
         {
             cancellation.ThrowIfCancellationRequested();
             batch.Count = Math.Min(batchSize, order.Length - start);

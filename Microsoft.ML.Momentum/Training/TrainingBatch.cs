@@ -20,10 +20,10 @@ public sealed class TrainingBatch
     public int Count { get; set; }
 
     /// <summary>Dense inputs, <see cref="Count"/> × <see cref="ExampleLength"/> floats used; null for token batches.</summary>
-    public float[]? Dense { get; }
+    public float[]? Dense { get; internal set; }
 
     /// <summary>Floats per example (dense batches).</summary>
-    public int ExampleLength { get; }
+    public int ExampleLength { get; internal set; }
 
     /// <summary>Token ids, <see cref="Count"/> × <see cref="SequenceLength"/> used (0 = padding); null for dense batches.</summary>
     public long[]? Tokens { get; set; }
@@ -32,7 +32,7 @@ public sealed class TrainingBatch
     public int SequenceLength { get; set; }
 
     /// <summary>Class index per example (<see cref="Count"/> used).</summary>
-    public long[] Labels { get; }
+    public long[] Labels { get; internal set; }
 
     /// <summary>The used part of <see cref="Labels"/>.</summary>
     public ReadOnlySpan<long> UsedLabels => Labels.AsSpan(0, Count);

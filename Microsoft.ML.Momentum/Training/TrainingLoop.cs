@@ -94,14 +94,13 @@ public sealed class TrainingLoop
     {
         var epoch = state.CompletedEpochs + 1;
         var order = EpochOrder(epoch);
-        var skip = state.BatchesDoneInEpoch * _options.BatchSize;
-        var remaining = order[Math.Min(skip, order.Length)..];
+        var skip = Math.Min(state.BatchesDoneInEpoch * _options.BatchSize, order.Length);
         var epochClock = Stopwatch.StartNew();
         var secondsBefore = state.EpochSeconds;
         _model.IsTraining = true;
         try
         {
-            foreach (var batch in _train.Batches(remaining, _options.BatchSize, _options.Augment, AugmentationSeed(epoch, state.BatchesDoneInEpoch), cancellation))
+            foreach (var batch in _train.Batches(order, skip, _options.BatchSize, _options.Augment, epoch, cancellation))
             {
                 var result = ModelBatchRunner.Train(_model, batch);
                 StepOptimizer(result.Loss);
@@ -206,6 +205,4 @@ public sealed class TrainingLoop
         if (_options.Shuffle) new Random(unchecked(_options.Seed * 1_000_003 + epoch)).Shuffle(order);
         return order;
     }
-
-    private int AugmentationSeed(int epoch, int firstBatch) => unchecked((_options.Seed * 7919 + epoch) * 104_729 + firstBatch);
 }

@@ -62,4 +62,19 @@ public sealed class LabeledImages
         count = Math.Min(count, Count);
         return new LabeledImages(Pixels.AsSpan(0, count * ImageLength).ToArray(), Labels[..count], Channels, Height, Width, ClassNames);
     }
+
+    /// <summary>The images at <paramref name="indices"/>, in that order (copied).</summary>
+    /// <param name="indices">Indices in [0, <see cref="Count"/>); repeats allowed.</param>
+    public LabeledImages Select(IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(indices);
+        var pixels = new byte[(long)indices.Count * ImageLength];
+        var labels = new int[indices.Count];
+        for (var i = 0; i < indices.Count; i++)
+        {
+            Pixels.AsSpan(indices[i] * ImageLength, ImageLength).CopyTo(pixels.AsSpan(i * ImageLength, ImageLength));
+            labels[i] = Labels[indices[i]];
+        }
+        return new LabeledImages(pixels, labels, Channels, Height, Width, ClassNames);
+    }
 }

@@ -11,7 +11,7 @@ internal sealed class BatchFiller(LabeledImages data, ChannelNormalization norma
     /// <summary>Fills <paramref name="batch"/> with the images <paramref name="order"/>[start .. start + count).</summary>
     // Hot loop: optimized from the first call instead of after tiering up.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Fill(ImageBatch batch, ReadOnlySpan<int> order, int start, int count, int epoch, int index)
+    public void Fill(ImageBatch batch, ReadOnlySpan<int> order, int start, int count, int epoch, int index, int firstPosition)
     {
         var length = data.ImageLength;
         for (var i = 0; i < count; i++)
@@ -25,7 +25,7 @@ internal sealed class BatchFiller(LabeledImages data, ChannelNormalization norma
             }
             else
             {
-                var random = new AugmentationRandom(seed, epoch, start + i);
+                var random = new AugmentationRandom(seed, epoch, firstPosition + start + i);
                 Augment(source, target, _augmentation, ref random);
             }
             batch.Labels[i] = data.Labels[example];

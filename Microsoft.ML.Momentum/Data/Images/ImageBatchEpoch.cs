@@ -23,8 +23,11 @@ public sealed class ImageBatchEpoch : IEnumerable<ImageBatch>, IAsyncEnumerable<
     private int _enumerated;
     private int _consumerWaits, _producerWaits, _disposed;
 
-    internal ImageBatchEpoch(ImageBatchProducer producer, ReadOnlyMemory<int> order, int epoch, CancellationToken cancellation)
+    private readonly int _firstPosition;
+
+    internal ImageBatchEpoch(ImageBatchProducer producer, ReadOnlyMemory<int> order, int epoch, int firstPosition, CancellationToken cancellation)
     {
+        _firstPosition = firstPosition;
         _producer = producer;
         _order = order;
         Epoch = epoch;
@@ -69,7 +72,7 @@ public sealed class ImageBatchEpoch : IEnumerable<ImageBatch>, IAsyncEnumerable<
                 }
                 token.ThrowIfCancellationRequested();
                 var start = index * batchSize;
-                _producer.Filler.Fill(batch, _order.Span, start, Math.Min(batchSize, _order.Length - start), Epoch, index);
+                _producer.Filler.Fill(batch, _order.Span, start, Math.Min(batchSize, _order.Length - start), Epoch, index, _firstPosition);
                 _producer.AfterFill?.Invoke(batch);
                 // Only PrefetchCapacity + 1 buffers exist and the bound is that, so this write never fails.
                 if (!_ready.Writer.TryWrite(batch)) throw new InvalidOperationException("The prefetch queue is full; a batch was returned to the pool twice.");

@@ -79,7 +79,11 @@ public sealed class ImageBatchProducer : IDisposable
     /// <param name="order">Indices into <see cref="Data"/>, in the order to visit them (copied: the caller may reshuffle it at once). A subset is fine.</param>
     /// <param name="epoch">The epoch number; with the seed it determines the augmentation.</param>
     /// <param name="cancellation">Stops the producer; the consumer then sees <see cref="OperationCanceledException"/>.</param>
-    public ImageBatchEpoch StartEpoch(ReadOnlySpan<int> order, int epoch, CancellationToken cancellation = default)
+    /// <param name="firstPosition">
+    /// Position of <paramref name="order"/>[0] within the whole epoch's order (when an epoch is resumed part-way through),
+    /// so augmentation draws, which depend on (seed, epoch, position), match the uninterrupted epoch.
+    /// </param>
+    public ImageBatchEpoch StartEpoch(ReadOnlySpan<int> order, int epoch, CancellationToken cancellation = default, int firstPosition = 0)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_current is { IsFinished: false }) throw new InvalidOperationException("The previous epoch is still running; enumerate it to the end or dispose it first.");
@@ -89,7 +93,8 @@ public sealed class ImageBatchProducer : IDisposable
             if ((uint)order[i] >= (uint)Data.Count) throw new ArgumentOutOfRangeException(nameof(order), order[i], $"Entry {i} is outside [0, {Data.Count}).");
         }
         order.CopyTo(_order);
-        _current = new ImageBatchEpoch(this, _order.AsMemory(0, order.Length), epoch, cancellation);
+        ArgumentOutOfRangeException.ThrowIfNegative(firstPosition);
+        _current = new ImageBatchEpoch(this, _order.AsMemory(0, order.Length), epoch, firstPosition, cancellation);
         return _current;
     }
 

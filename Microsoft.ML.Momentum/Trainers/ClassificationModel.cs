@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Training;
+
+namespace Microsoft.ML.Momentum.Trainers;
+
+/// <summary>
+/// What image and text classifiers share: the trained network, the class names, thread-safe inference,
+/// evaluation and the versioned, atomically written model zip. Prediction is thread-safe: calls are
+/// serialized around the native forward pass (libtorch parallelizes each batch internally).
+/// </summary>
+public abstract class ClassificationModel : IDisposable
+{
+    private readonly NativeModel _model;
+    private readonly object _gate = new();
+    private bool _disposed;
+
+    private protected ClassificationModel(NativeModel model, IReadOnlyList<string> classNames, TrainingResult? training)
+    {
+        _model = model;
+        _model.IsTraining = false;
+        ClassNames = classNames;
+        Training = training;
+    }
+
+    /// <summary>Class names by class index (the order of <see cref="ClassPrediction.Score"/>).</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>The network's architecture and options.</summary>
+    public NetworkSpec Network => _model.Spec;
+
+    /// <summary>Where the weights live.</summary>
+    public ComputeDevice Device => _model.Device;
+
+    /// <summary>Number of trainable parameters.</summary>
+    public long ParameterCount => _model.ParameterCount;
+
+    /// <summary>The run that produced this model (epoch history, selected epoch); null for a model loaded from a file.</summary>
+    public TrainingResult? Training { get; }
+
+    private protected int ClassCount => ClassNames.Count;
+
+    /// <summary>Runs <paramref name="forward"/> on the native model under the model's lock.</summary>
+    private protected T WithModel<T>(Func<NativeModel, T> forward)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return forward(_model);
+        }
+    }
+
+    /// <summary>Metrics over a whole source.</summary>
+    private protected ClassificationMetrics EvaluateSource(IBatchSource source, int batchSize, CancellationToken cancellation)
+        => WithModel(model => ModelBatchRunner.Evaluate(model, source, batchSize, cancellation));
+
+    /// <summary>Turns a logits row into a prediction with softmax scores.</summary>
+    private protected ClassPrediction ToPrediction(ReadOnlySpan<float> logits)
+    {
+        var scores = new float[logits.Length];
+        var best = MetricsAccumulator.ArgMax(logits);
+        double sum = 0;
+        for (var i = 0; i < logits.Length; i++) sum += Math.Exp(logits[i] - logits[best]);
+        for (var i = 0; i < logits.Length; i++) scores[i] = (float)(Math.Exp(logits[i] - logits[best]) / sum);
+        return new ClassPrediction(ClassNames[best], best, scores);
+    }
+
+    /// <summary>Predictions for <paramref name="count"/> examples whose logits <paramref name="forward"/> writes.</summary>
+    private protected ClassPrediction[] PredictMany(int count, Action<NativeModel, Span<float>> forward)
+    {
+        var logits = new float[count * ClassCount];
+        WithModel(model =>
+        {
+            forward(model, logits);
+            return 0;
+        });
+        var predictions = new ClassPrediction[count];
+        for (var i = 0; i < count; i++) predictions[i] = ToPrediction(logits.AsSpan(i * ClassCount, ClassCount));
+        return predictions;
+    }
+
+    /// <summary>Writes the model zip (atomically: an existing file is replaced only once the new one is complete).</summary>
+    private protected void SaveArchive(string path, string task, JsonObject preprocessing, JsonObject? training)
+        => WithModel(model =>
+        {
+            ModelArchive.Save(path, new ModelArchive.Manifest(task, model.Spec, ClassNames, preprocessing, training), model);
+            return 0;
+        });
+
+    /// <summary>Releases the native weights.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _model.Dispose();
+        }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
+using Microsoft.ML.Momentum.Training;
+
+namespace Microsoft.ML.Momentum.Trainers;
+
+/// <summary>What the trainers do around the shared <see cref="TrainingLoop"/>: environment, optimizer copy, loop settings.</summary>
+internal static class TrainingSession
+{
+    /// <summary>The seed of a run: the options' seed, else the context's, else 1.</summary>
+    public static int SeedOf(ClassificationTrainerOptions options, int? contextSeed) => options.Seed ?? contextSeed ?? 1;
+
+    /// <summary>Applies the thread count and resolves the device (auto-detecting CUDA when none is set).</summary>
+    public static ComputeDevice Prepare(ClassificationTrainerOptions options)
+    {
+        TorchEngine.ThreadCount = options.NumberOfThreads ?? Environment.ProcessorCount;
+        return options.Device ?? ComputeDevice.Default;
+    }
+
+    /// <summary>A fresh copy of the configured optimizer with the options' overrides applied.</summary>
+    public static Optimizer CreateOptimizer(ClassificationTrainerOptions options, Func<Optimizer> defaultOptimizer)
+    {
+        var optimizer = options.Optimizer?.Clone() ?? defaultOptimizer();
+        if (options.LearningRate is { } learningRate) optimizer.LearningRate = learningRate;
+        if (options.LearningRateSchedule is { } schedule) optimizer.LearningRateSchedule = schedule;
+        if (options.WeightDecay is { } weightDecay) optimizer.WeightDecay = weightDecay;
+        optimizer.Parallelism = options.NumberOfThreads ?? Environment.ProcessorCount;
+        optimizer.Validate();
+        return optimizer;
+    }
+
+    /// <summary>Trains <paramref name="model"/> in place and returns the run's history.</summary>
+    public static TrainingResult Run(ClassificationTrainerOptions options, int seed, NativeModel model, Optimizer optimizer,
+        IBatchSource train, IBatchSource? validation, bool augment, CancellationToken cancellation)
+    {
+        var loopOptions = new TrainingLoopOptions
+        {
+            BatchSize = options.BatchSize,
+            MaxEpoch = options.MaxEpoch,
+            Seed = seed,
+            Augment = augment,
+            EarlyStopping = options.EarlyStoppingCriteria,
+            MetricsCallback = options.MetricsCallback,
+            LogEveryNSteps = options.LogEveryNSteps,
+            CheckpointPath = options.CheckpointPath,
+            CheckpointEveryNEpochs = options.CheckpointEveryNEpochs,
+            ResumeFromCheckpoint = options.ResumeFromCheckpoint,
+        };
+        return new TrainingLoop(model, optimizer, train, validation, loopOptions).Run(cancellation);
+    }
+}
