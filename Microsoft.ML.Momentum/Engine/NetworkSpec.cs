@@ -65,7 +65,7 @@ public sealed record NetworkSpec
     {
         var options = ImageOptions(channels, height, width, classes);
         options["depth"] = Invariant(depth);
-        options["width"] = Invariant(baseWidth);
+        options["base_width"] = Invariant(baseWidth);
         return new NetworkSpec("resnet", options);
     }
 

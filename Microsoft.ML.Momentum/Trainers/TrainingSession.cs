@@ -25,7 +25,6 @@ internal static class TrainingSession
         if (options.LearningRateSchedule is { } schedule) optimizer.LearningRateSchedule = schedule;
         if (options.WeightDecay is { } weightDecay) optimizer.WeightDecay = weightDecay;
         optimizer.Parallelism = options.NumberOfThreads ?? Environment.ProcessorCount;
-        optimizer.Validate();
         return optimizer;
     }
 

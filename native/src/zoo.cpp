@@ -141,7 +141,7 @@ struct ResNetNetwork : Network {
 std::unique_ptr<Network> create_resnet(ModelOptions& options) {
   const auto input = read_image_input(options);
   const int64_t depth = options.integer("depth", 20, 8, 1202);
-  const int64_t width = options.integer("width", 16, 1, 1024);
+  const int64_t width = options.integer("base_width", 16, 1, 1024);
   if ((depth - 2) % 6 != 0) {
     throw InvalidArgument("model option 'depth' for architecture 'resnet' is '" + std::to_string(depth) +
                           "': expected 6n+2 (8, 14, 20, 32, 44, 56, 110, ...)");

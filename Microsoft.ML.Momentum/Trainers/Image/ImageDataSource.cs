@@ -77,12 +77,21 @@ public abstract class ImageDataSource
     {
         internal override ImageLoadResult Load(ImageReadSettings settings, IReadOnlyList<string>? classNames, CancellationToken cancellation)
         {
-            var table = TextDataLoader.FromFile(path, new TextDataLoaderOptions
+            TextDataSet table;
+            try
             {
-                TextColumnName = settings.ImageColumnName,
-                LabelColumnName = settings.LabelColumnName,
-                EmptyTextHandling = EmptyTextHandling.Error,
-            });
+                table = TextDataLoader.FromFile(path, new TextDataLoaderOptions
+                {
+                    TextColumnName = settings.ImageColumnName,
+                    LabelColumnName = settings.LabelColumnName,
+                    EmptyTextHandling = EmptyTextHandling.Error,
+                });
+            }
+            catch (TextDataException e)
+            {
+                // The table reader is the text loader; name the option the image user set.
+                throw new InvalidDataException(e.Message.Replace("TextColumnName", "ImageColumnName", StringComparison.Ordinal), e);
+            }
             if (!table.HasLabels) throw new InvalidDataException($"'{path}' has no label column '{settings.LabelColumnName}'.");
             var names = ClassesOf(table.Select(e => e.Label!), classNames);
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
