@@ -23,6 +23,11 @@ internal static class ConfigJsonParser
         var bytes = source.Bytes;
         if (bytes.StartsWith(Encoding.UTF8.Preamble)) bytes = bytes[Encoding.UTF8.Preamble.Length..];
         var skipped = source.Bytes.Length - bytes.Length;
+        if (bytes.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            error = source.Error(0, "$", "the file is empty; expected a JSON object");
+            return null;
+        }
         try
         {
             var reader = new Utf8JsonReader(bytes, ReaderOptions);

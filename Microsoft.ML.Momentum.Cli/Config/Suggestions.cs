@@ -1,6 +1,6 @@
 namespace Microsoft.ML.Momentum.Cli.Config;
 
-/// <summary>"Did you mean …?": the closest valid name by edit distance (case differences cost nothing).</summary>
+/// <summary>"Did you mean …?": the closest valid name by edit distance (case differences cost nothing; a prefix of at least 3 letters counts as close).</summary>
 internal static class Suggestions
 {
     /// <summary>The closest of <paramref name="candidates"/> to <paramref name="name"/>, or null when none is close.</summary>
@@ -10,7 +10,10 @@ internal static class Suggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var (a, b) = (name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = Math.Min(a.Length, b.Length) >= 3 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal))
+                ? 1
+                : Distance(a, b);
             if (distance < bestDistance)
             {
                 best = candidate;

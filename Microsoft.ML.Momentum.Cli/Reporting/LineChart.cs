@@ -11,7 +11,7 @@ namespace Microsoft.ML.Momentum.Cli.Reporting;
 /// </summary>
 internal sealed class LineChart(string id, string title, string xLabel, string yLabel)
 {
-    private const double Width = 640, Height = 320, Left = 70, Right = 16, Top = 40, Bottom = 46;
+    private const double Width = 640, Height = 320, Left = 70, Right = 16, Top = 46, Bottom = 46;
     private const int MaxPointsPerSeries = 1500;
 
     public string Id => id;
@@ -109,8 +109,8 @@ internal sealed class LineChart(string id, string title, string xLabel, string y
                 var name = entries[i].Name;
                 var width = 26 + name.Length * 6.2;
                 x -= width;
-                s.Append($"<line x1=\"{F(x)}\" y1=\"28\" x2=\"{F(x + 18)}\" y2=\"28\" stroke=\"{entries[i].Color}\" stroke-width=\"2\"{(entries[i].Dashed ? " stroke-dasharray=\"6 3\"" : "")}/>")
-                 .Append($"<text x=\"{F(x + 22)}\" y=\"31\">{Esc(name)}</text>");
+                s.Append($"<line x1=\"{F(x)}\" y1=\"33\" x2=\"{F(x + 18)}\" y2=\"33\" stroke=\"{entries[i].Color}\" stroke-width=\"2\"{(entries[i].Dashed ? " stroke-dasharray=\"6 3\"" : "")}/>")
+                 .Append($"<text x=\"{F(x + 22)}\" y=\"36\">{Esc(name)}</text>");
             }
             s.Append("</g>");
         }
