@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Microsoft.ML.Momentum.Cli;
+using Microsoft.ML.Momentum.Cli.Commands;
 
-var root = new RootCommand("momentum: train image and text classifiers with the Demon, MoMo and AutoDrop optimizers.");
-root.Subcommands.Add(FashionMnistCommand.Create());
-return root.Parse(args).Invoke();
+return CliApp.Run(args);

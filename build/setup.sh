@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and running Microsoft.ML.Momentum needs on Debian/Ubuntu, idempotently:
-# libtorch (CPU), a C++17 compiler, CMake, the image decoder and the Fashion-MNIST data set.
+# libtorch (CPU), a C++17 compiler, CMake, the image decoder, the Fashion-MNIST data set and Chromium
+# (headless, for the test that renders the CLI's HTML training report).
 # Usage: bash build/setup.sh          (as root, or with sudo available)
 set -euo pipefail
 
-packages=(libtorch-dev g++ cmake make libstb-dev dataset-fashion-mnist)
+packages=(libtorch-dev g++ cmake make libstb-dev dataset-fashion-mnist chromium)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,0 +1,14 @@
+namespace Microsoft.ML.Momentum.Cli.Config;
+
+/// <summary>Where a run writes (absolute paths, defaults inside <see cref="Directory"/>).</summary>
+internal sealed record OutputConfig(string Directory, string ModelPath, string MetricsPath, string MetricsCsvPath, string ReportPath, string WorkspacePath)
+{
+    /// <summary>The defaults inside <paramref name="directory"/>.</summary>
+    public static OutputConfig In(string directory) => new(
+        directory,
+        Path.Combine(directory, "model.zip"),
+        Path.Combine(directory, "metrics.json"),
+        Path.Combine(directory, "metrics.csv"),
+        Path.Combine(directory, "report.html"),
+        Path.Combine(directory, "workspace"));
+}
