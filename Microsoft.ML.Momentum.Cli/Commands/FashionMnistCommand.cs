@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Microsoft.ML.Momentum.Data.Datasets;
 using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Optimizers;
+using Microsoft.ML.Momentum.Trainers;
 using Microsoft.ML.Momentum.Training;
 
 namespace Microsoft.ML.Momentum.Cli;
@@ -32,36 +33,35 @@ internal static class FashionMnistCommand
 
     private static int Run(int epochs, int batchSize, double learningRate, double momentum, int threads, int seed, string? directory, string? optimizerJson)
     {
-        TorchEngine.ThreadCount = threads;
-        Console.WriteLine($"libtorch {TorchEngine.TorchVersion}, {TorchEngine.ThreadCount} threads, device cpu");
         var train = FashionMnist.LoadTrain(directory);
-        var test = FashionMnist.LoadTest(directory);
-        var normalization = ChannelNormalization.Fit(train);
-        Console.WriteLine($"Fashion-MNIST: {train.Count} training and {test.Count} test images, {train.ClassNames.Count} classes");
-        using var model = NativeModel.Create(NetworkSpec.SmallCnn(train.Channels, train.Height, train.Width, train.ClassNames.Count), seed: (ulong)seed);
-        Console.WriteLine($"small CNN: {model.ParameterCount:N0} parameters");
-        using var optimizer = optimizerJson is null
+        var test = ImageDataSource.FromImages(FashionMnist.LoadTest(directory));
+        Console.WriteLine($"libtorch {TorchEngine.TorchVersion}, {threads} threads, device cpu");
+        Console.WriteLine($"Fashion-MNIST: {train.Count} training images, test set as validation, {train.ClassNames.Count} classes");
+        var optimizer = optimizerJson is null
             ? new SgdMomentum { LearningRate = learningRate, Momentum = momentum }
             : optimizerJson.TrimStart().StartsWith('{') ? OptimizerJson.Deserialize(optimizerJson) : OptimizerJson.Create(optimizerJson);
-        optimizer.Parallelism = threads;
         Console.WriteLine($"optimizer: {OptimizerJson.Serialize(optimizer).ReplaceLineEndings(" ")}");
-        var testSource = new ImageBatchSource(test, normalization);
-        var options = new TrainingLoopOptions
+        var options = new ImageClassificationTrainer.Options
         {
+            Architecture = ImageClassificationArchitecture.SmallCnn,
             BatchSize = batchSize,
             MaxEpoch = epochs,
             Seed = seed,
+            Optimizer = optimizer,
+            ValidationSet = test,
+            NumberOfThreads = threads,
+            Device = ComputeDevice.Cpu,
             MetricsCallback = p =>
             {
                 if (p.Phase != TrainingPhase.EpochEnd) return;
                 Console.WriteLine($"epoch {p.Epoch}/{p.MaxEpoch}: train loss {p.EpochLoss:F4}, train accuracy {p.EpochAccuracy:P2}, " +
-                                  $"{p.SamplesPerSecond:F0} images/s, test accuracy {p.Validation!.Accuracy:P2}");
+                                  $"{p.SamplesPerSecond:F0} images/s, test accuracy {p.Validation!.Accuracy:P2}, {p.Elapsed.TotalSeconds:F0} s");
             },
         };
         var watch = Stopwatch.StartNew();
-        new TrainingLoop(model, optimizer, new ImageBatchSource(train, normalization), testSource, options).Run();
-        Console.WriteLine($"trained {epochs} epoch(s) in {watch.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"test accuracy: {ModelBatchRunner.Evaluate(model, testSource, 1000, CancellationToken.None).Accuracy:P2}");
+        using var model = new ImageClassificationTrainer(options).Fit(ImageDataSource.FromImages(train));
+        Console.WriteLine($"small CNN: {model.ParameterCount:N0} parameters; trained {epochs} epoch(s) in {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"test accuracy: {model.Evaluate(test).Accuracy:P2}");
         return 0;
     }
 }
