@@ -14,6 +14,9 @@ internal static class MethodCatalog
 {
     private const int AutoDropWindow = 64;
 
+    /// <summary>The method every other is also compared with (issue 3: SGD-momentum in PyTorch's form).</summary>
+    public const string Reference = "sgd-momentum";
+
     // Window end every k steps reads+writes window, mean and step (6 passes) / k.
     private const double WindowAmortized = 6.0 / AutoDropWindow;
 
@@ -27,14 +30,31 @@ internal static class MethodCatalog
         new("adam", () => new Adam(), 1 + 7, null),
         new("demon-sgd", () => Horizon(new DemonSgd { LearningRate = 1e-3 }), 1 + 5, "sgd-momentum"),
         new("demon-adam", () => Horizon(new DemonAdam()), 1 + 7, "adam"),
-        // pass 1 reads x, g, d; pass 2 reads x, g, d and writes x, d (finiteness comes from pass 1's sums)
-        new("momo", () => new Momo(), 3 + 5, "sgd-momentum-ema"),
-        // pass 1 reads x, g, d, v; pass 2 reads x, g, d, v and writes x, d, v
-        new("momo-adam", () => new MomoAdam(), 4 + 7, "adam"),
+        // check g; pass 1 reads x, g, d and writes d; pass 2 reads x, d and writes x
+        new("momo", () => new Momo(), 1 + 4 + 3, "sgd-momentum-ema"),
+        // check g; pass 1 reads x, g, d, v and writes d, v; pass 2 reads x, d, v and writes x
+        new("momo-adam", () => new MomoAdam(), 1 + 6 + 4, "adam"),
         // the base kernel also reads and writes the running sum
         new("autodrop(sgd-momentum)", () => new AutoDrop { Window = AutoDropWindow }.Over(new SgdMomentum { LearningRate = 1e-3 }), 1 + 5 + 2 + WindowAmortized, "sgd-momentum"),
         new("autodrop(adam)", () => new AutoDrop { Window = AutoDropWindow }.Over(new Adam()), 1 + 7 + 2 + WindowAmortized, "adam"),
     ];
+
+    /// <summary>
+    /// The named methods in catalog order, plus their base methods and <see cref="Reference"/>; all methods when
+    /// <paramref name="names"/> is null.
+    /// </summary>
+    public static IReadOnlyList<BenchMethod> Select(IReadOnlyCollection<string>? names)
+    {
+        if (names is null) return All;
+        var unknown = names.Where(n => All.All(m => m.Name != n)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new ArgumentException($"Unknown method(s) {string.Join(", ", unknown)}; known: {string.Join(", ", All.Select(m => m.Name))}.");
+        }
+        var wanted = new HashSet<string>(names) { Reference };
+        foreach (var m in All.Where(m => names.Contains(m.Name) && m.Base is not null)) wanted.Add(m.Base!);
+        return All.Where(m => wanted.Contains(m.Name)).ToArray();
+    }
 
     private static Optimizer Horizon(Optimizer optimizer)
     {

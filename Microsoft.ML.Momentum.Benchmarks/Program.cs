@@ -3,12 +3,18 @@
 // machine's copy bandwidth measured in the same run, and the ratio to the method's base optimizer.
 //
 //   dotnet run -c Release --project Microsoft.ML.Momentum.Benchmarks -- [--sizes 1M,10M,100M] [--threads 2]
-//       [--runs 9] [--device] [--markdown]
+//       [--runs 9] [--methods sgd-momentum,momo,momo-adam] [--device] [--help]
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.Momentum.Benchmarks;
 
 var options = BenchmarkOptions.Parse(args);
+if (options.Help)
+{
+    Console.WriteLine(BenchmarkOptions.Usage + " " + string.Join(", ", MethodCatalog.All.Select(m => m.Name)));
+    return;
+}
+var methods = MethodCatalog.Select(options.Methods);
 Console.WriteLine($"# Optimizer step benchmark: {Environment.ProcessorCount} cores, threads = {options.Threads}, median of {options.Runs} steps");
 var copy100 = CopyBandwidth.Measure(options.Threads);
 Console.WriteLine($"copy bandwidth (Span.CopyTo of 100M floats on {options.Threads} threads, read+write bytes): {copy100:F1} GB/s");
@@ -16,16 +22,17 @@ Console.WriteLine("Per size, \"copy\" is a parallel Span.CopyTo of the same leng
 Console.WriteLine();
 foreach (var size in options.Sizes)
 {
-    var (ms, copyMs) = StepTimer.Cpu(MethodCatalog.All, size, options);
+    var (ms, copyMs) = StepTimer.Cpu(methods, size, options);
     var copy = 2.0 * 4 * size / (copyMs / 1000) / 1e9;
     Console.WriteLine($"## {Format.Count(size)} parameters (copy: {copyMs:F2} ms, {copy:F1} GB/s)");
-    Console.WriteLine("| optimizer | backend | ms/step | bytes/step | GB/s | % of copy | × base |");
-    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-    foreach (var method in MethodCatalog.All) Report(method, "cpu", ms, size, copy);
+    Console.WriteLine($"| optimizer | backend | ms/step | bytes/step | GB/s | % of copy | × base | × {MethodCatalog.Reference} |");
+    Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+    foreach (var method in methods) Report(method, "cpu", ms, size, copy);
     if (options.Device)
     {
-        var device = StepTimer.Device(MethodCatalog.All.Where(m => m.OnDevice).ToArray(), size, options);
-        foreach (var method in MethodCatalog.All.Where(m => m.OnDevice)) Report(method, "native", device, size, copy);
+        var onDevice = methods.Where(m => m.OnDevice).ToArray();
+        var device = StepTimer.Device(onDevice, size, options);
+        foreach (var method in onDevice) Report(method, "native", device, size, copy);
     }
     Console.WriteLine();
 }
@@ -35,20 +42,37 @@ static void Report(BenchMethod method, string backend, Dictionary<string, double
     var ms = times[method.Name];
     var bytes = method.VectorPasses * 4.0 * size;
     var gbs = bytes / (ms / 1000) / 1e9;
-    var ratio = method.Base is { } b ? (ms / times[b]).ToString("F2", CultureInfo.InvariantCulture) : "—";
+    var ratio = Ratio(ms, times, method.Base);
+    var reference = Ratio(ms, times, MethodCatalog.Reference);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {method.Name} | {backend} | {ms:F2} | {Format.Bytes(bytes)} | {gbs:F1} | {100 * gbs / copy:F0}% | {ratio} |"));
+        $"| {method.Name} | {backend} | {ms:F2} | {Format.Bytes(bytes)} | {gbs:F1} | {100 * gbs / copy:F0}% | {ratio} | {reference} |"));
 }
+
+static string Ratio(double ms, Dictionary<string, double> times, string? baseName)
+    => baseName is not null && times.TryGetValue(baseName, out var b) ? (ms / b).ToString("F2", CultureInfo.InvariantCulture) : "—";
 
 namespace Microsoft.ML.Momentum.Benchmarks
 {
-    internal sealed record BenchmarkOptions(long[] Sizes, int Threads, int Runs, bool Device)
+    internal sealed record BenchmarkOptions(long[] Sizes, int Threads, int Runs, string[]? Methods, bool Device, bool Help)
     {
+        public const string Usage = """
+            Optimizer step benchmark (CPU backend; --device adds the native kernels on the CPU device).
+              --sizes 1M,10M,100M     parameter counts (K and M suffixes)
+              --threads 2             threads of the CPU kernels
+              --runs 9                timed rounds (after 2 warm-up rounds); each round steps every method once
+              --methods a,b,...       methods to time (default all); their base methods and sgd-momentum are
+                                      added so the ratios stay measured in the same rounds
+              --device                also time the device backend
+              --help                  this text
+            Methods:
+            """;
+
         public static BenchmarkOptions Parse(string[] args)
         {
             long[] sizes = [1_000_000, 10_000_000, 100_000_000];
             int threads = 2, runs = 9;
-            var device = false;
+            string[]? methods = null;
+            bool device = false, help = false;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -56,11 +80,13 @@ namespace Microsoft.ML.Momentum.Benchmarks
                     case "--sizes": sizes = args[++i].Split(',').Select(Format.ParseCount).ToArray(); break;
                     case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                     case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                    case "--methods": methods = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "--device": device = true; break;
-                    default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --sizes 1M,10M --threads 2 --runs 7 --device.");
+                    case "--help" or "-h": help = true; break;
+                    default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --help.");
                 }
             }
-            return new BenchmarkOptions(sizes, threads, runs, device);
+            return new BenchmarkOptions(sizes, threads, runs, methods, device, help);
         }
     }
 

@@ -6,7 +6,9 @@ namespace Microsoft.ML.Momentum.Benchmarks;
 
 /// <summary>
 /// Times optimizer steps round-robin: every round takes one step of every method and one parallel copy of the
-/// same size, so machine noise (other processes, memory reclaim) hits all of them alike. The first rounds
+/// same size, so machine noise (other processes, memory reclaim) hits all of them alike. The order of the
+/// methods rotates by one each round, so no method always runs right after the copy (that step was measured up
+/// to 1.5× slower than the same work later in the round). The first rounds
 /// warm up (page faults of fresh state vectors, JIT tiers); the result per method is the median of the rest.
 /// </summary>
 internal static class StepTimer
@@ -31,8 +33,9 @@ internal static class StepTimer
                 var watch = Stopwatch.StartNew();
                 CopyBandwidth.ParallelCopy(x, scratch, options.Threads);
                 if (round >= WarmupRounds) copies.Add(watch.Elapsed.TotalMilliseconds);
-                for (var i = 0; i < methods.Count; i++)
+                for (var j = 0; j < methods.Count; j++)
                 {
+                    var i = (j + round) % methods.Count;
                     watch.Restart();
                     optimizers[i].Step(x, g, 1.0);
                     if (round >= WarmupRounds) times[methods[i].Name].Add(watch.Elapsed.TotalMilliseconds);

@@ -19,13 +19,13 @@ internal static unsafe partial class NativeMethods
     internal static partial int KernelAdam(IntPtr x, IntPtr g, IntPtr m, IntPtr v, IntPtr acc, double wd, double a, double b, double beta2,
         double invSqrtBc2, double eps, double step, double decay);
 
-    [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_reduce")]
-    internal static partial int KernelMomoReduce(IntPtr x, IntPtr g, IntPtr d, IntPtr v, double a, double b, double beta2, double invSqrtBc2,
+    [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_moments")]
+    internal static partial int KernelMomoMoments(IntPtr x, IntPtr g, IntPtr d, IntPtr v, double a, double b, double beta2, double invSqrtBc2,
         double eps, double* sums);
 
-    [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_apply")]
-    internal static partial int KernelMomoApply(IntPtr x, IntPtr g, IntPtr d, IntPtr v, IntPtr acc, double a, double b, double beta2,
-        double invSqrtBc2, double eps, double pre, double tau, double post);
+    [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_step")]
+    internal static partial int KernelMomoStep(IntPtr x, IntPtr d, IntPtr v, IntPtr acc, double invSqrtBc2, double eps, double pre, double tau,
+        double post);
 
     [LibraryImport(LibraryName, EntryPoint = "mm_kernel_window_end")]
     internal static partial int KernelWindowEnd(IntPtr window, IntPtr meanPrev, IntPtr stepPrev, double scale, int hasPrev, int hasPrevStep,

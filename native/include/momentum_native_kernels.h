@@ -28,15 +28,14 @@ MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm
                               double a, double b, double beta2, double inv_sqrt_bc2, double eps, double step,
                               double decay);
 
-// MoMo, read-only: d' = a*d + b*g; (v != null: v' = beta2*v + (1-beta2)*g^2, dir = d'/(sqrt(v')*isb + eps), else
-// dir = d'). sums = (<g,x>, <d',x>, sum d'*dir) in double. Nothing is written.
-MM_API int32_t mm_kernel_momo_reduce(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
-                                     double a, double b, double beta2, double inv_sqrt_bc2, double eps, double* sums);
+// MoMo pass 1, in place: d <- a*d + b*g; if v != null: v <- beta2*v + (1-beta2)*g^2 and dir = d/(sqrt(v)*isb + eps),
+// else dir = d. sums = (<g,x>, <d,x>, sum d*dir) in double with the new d and v. The caller checks g is finite first.
+MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, double a,
+                                      double b, double beta2, double inv_sqrt_bc2, double eps, double* sums);
 
-// MoMo apply: stores d', v' (as above); x <- (x*pre - tau*dir)*post; acc += x.
-MM_API int32_t mm_kernel_momo_apply(mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, mm_tensor* acc,
-                                    double a, double b, double beta2, double inv_sqrt_bc2, double eps, double pre,
-                                    double tau, double post);
+// MoMo pass 2: dir as above from the stored d (and v); x <- (x*pre - tau*dir)*post; acc += x.
+MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, mm_tensor* acc,
+                                   double inv_sqrt_bc2, double eps, double pre, double tau, double post);
 
 // AutoDrop window end: y = window*scale; if has_prev: s = y - mean_prev, and if has_prev_step:
 // sums = (<s,step_prev>, |s|^2, |step_prev|^2) in double; step_prev <- s; mean_prev <- y; clear: window <- 0.

@@ -45,25 +45,9 @@ void accumulate(const at::Tensor& x, mm_tensor* acc) {
 // Scalars arrive as doubles holding float32 values; ATen applies them in the tensor's dtype (float32).
 at::Scalar f(double value) { return at::Scalar(static_cast<double>(static_cast<float>(value))); }
 
-// d' (and v', direction) of MoMo / MoMo-Adam, computed out of place.
-struct MomoMoments {
-  at::Tensor d;
-  at::Tensor v;
-  at::Tensor direction;
-};
-
-MomoMoments momo_moments(const at::Tensor& g, const at::Tensor& d, const at::Tensor* v, double a, double b,
-                         double beta2, double inv_sqrt_bc2, double eps) {
-  MomoMoments out;
-  out.d = d.mul(f(a)).add_(g.mul(f(b)));
-  if (v != nullptr) {
-    const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
-    out.v = v->mul(f(beta2)).add_(g.mul(g).mul_(f(one_minus_beta2)));
-    out.direction = out.d / out.v.sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps));
-  } else {
-    out.direction = out.d;
-  }
-  return out;
+// MoMo's direction: d / (sqrt(v)*isb + eps) for MoMo-Adam (v given), else d itself.
+at::Tensor momo_direction(const at::Tensor& d, const at::Tensor* v, double inv_sqrt_bc2, double eps) {
+  return v != nullptr ? d / v->sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps)) : d;
 }
 
 }  // namespace
@@ -125,36 +109,35 @@ MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm
   });
 }
 
-MM_API int32_t mm_kernel_momo_reduce(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
-                                     double a, double b, double beta2, double inv_sqrt_bc2, double eps, double* sums) {
+MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, double a,
+                                      double b, double beta2, double inv_sqrt_bc2, double eps, double* sums) {
   return mm::guarded([&] {
     at::NoGradGuard no_grad;
     const auto& xt = params(x);
     const auto& gt = same_as(xt, g, "g");
-    const auto& dt = same_as(xt, d, "d");
-    const at::Tensor* vt = v != nullptr ? &same_as(xt, v, "v") : nullptr;
+    auto& dt = same_as_mut(xt, d, "d");
+    at::Tensor* vt = v != nullptr ? &same_as_mut(xt, v, "v") : nullptr;
     mm::require(sums, "sums");
-    auto moments = momo_moments(gt, dt, vt, a, b, beta2, inv_sqrt_bc2, eps);
+    dt.mul_(f(a)).add_(gt.mul(f(b)));
+    if (vt != nullptr) {
+      const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
+      vt->mul_(f(beta2)).add_(gt.mul(gt).mul_(f(one_minus_beta2)));
+    }
     sums[0] = dot_double(gt, xt);
-    sums[1] = dot_double(moments.d, xt);
-    sums[2] = dot_double(moments.d, moments.direction);
+    sums[1] = dot_double(dt, xt);
+    sums[2] = dot_double(dt, momo_direction(dt, vt, inv_sqrt_bc2, eps));
   });
 }
 
-MM_API int32_t mm_kernel_momo_apply(mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, mm_tensor* acc,
-                                    double a, double b, double beta2, double inv_sqrt_bc2, double eps, double pre,
-                                    double tau, double post) {
+MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, mm_tensor* acc,
+                                   double inv_sqrt_bc2, double eps, double pre, double tau, double post) {
   return mm::guarded([&] {
     at::NoGradGuard no_grad;
-    auto& xt = x->tensor;
     params(x);
-    const auto& gt = same_as(xt, g, "g");
-    auto& dt = same_as_mut(xt, d, "d");
-    at::Tensor* vt = v != nullptr ? &same_as_mut(xt, v, "v") : nullptr;
-    auto moments = momo_moments(gt, dt, vt, a, b, beta2, inv_sqrt_bc2, eps);
-    dt.copy_(moments.d);
-    if (vt != nullptr) vt->copy_(moments.v);
-    xt.mul_(f(pre)).sub_(moments.direction.mul(f(tau))).mul_(f(post));
+    auto& xt = x->tensor;
+    const auto& dt = same_as(xt, d, "d");
+    const at::Tensor* vt = v != nullptr ? &same_as(xt, v, "v") : nullptr;
+    xt.mul_(f(pre)).sub_(momo_direction(dt, vt, inv_sqrt_bc2, eps).mul(f(tau))).mul_(f(post));
     accumulate(xt, acc);
   });
 }

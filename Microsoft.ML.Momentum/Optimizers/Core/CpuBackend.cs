@@ -29,15 +29,33 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             X = x.Pointer, G = g.Pointer, M = m.Pointer, V = v.Pointer, Acc = accumulate.Pointer, C = c,
         });
 
-    public Sums3 MomoReduce(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c)
-        => ParallelChunks.Reduce(x.Length, Threads, new MomoReduceKernel { X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, C = c });
+    public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c)
+        => c.Adam
+            ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
+            {
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, A = c.A, B = c.B,
+                Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
+            })
+            : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel { X = x.Pointer, G = g.Pointer, D = d.Pointer, A = c.A, B = c.B });
 
-    public void MomoApply(Vec x, Vec g, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
-        => ParallelChunks.For(x.Length, Threads, new MomoApplyKernel
+    public void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
+    {
+        if (c.Adam)
         {
-            X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, Acc = accumulate.Pointer, C = c,
-            Pre = pre, Tau = tau, Post = post,
-        });
+            ParallelChunks.For(x.Length, Threads, new MomoAdamStepKernel
+            {
+                X = x.Pointer, D = d.Pointer, V = v.Pointer, Acc = accumulate.Pointer,
+                Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Pre = pre, Tau = tau, Post = post,
+            });
+        }
+        else
+        {
+            ParallelChunks.For(x.Length, Threads, new MomoStepKernel
+            {
+                X = x.Pointer, D = d.Pointer, Acc = accumulate.Pointer, Pre = pre, Tau = tau, Post = post,
+            });
+        }
+    }
 
     public Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow)
         => ParallelChunks.Reduce(window.Length, Threads, new WindowEndKernel

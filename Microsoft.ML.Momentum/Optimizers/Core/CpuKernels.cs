@@ -1,28 +1,34 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
-// The fused CPU loops. Each processes one range with Vector<T> SIMD and a scalar tail that performs exactly
-// the same float operations in the same order (no FMA contraction), so results never depend on alignment,
-// range boundaries or thread count. Sums accumulate in double.
+// The fused CPU loops. Each processes one range with SIMD and a scalar tail that performs exactly the same float
+// operations in the same order (no FMA contraction), so results never depend on alignment, range boundaries or
+// thread count. Sums accumulate in double. Every Run is compiled fully optimized at its first call: an optimizer
+// calls a kernel once or a few times per step, so tiered compilation would run the first tens of steps in tier-0
+// or instrumented code, several times slower.
 
-/// <summary>Finite check: accumulates g − g (0 for finite, NaN otherwise).</summary>
+/// <summary>Finite check: a float is NaN or ±∞ exactly when its exponent bits are all ones (no dependency chain).</summary>
 internal unsafe struct AllFiniteKernel : IReduceKernel
 {
+    private const int ExponentBits = 0x7F800000;
+
     public float* Values;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
-        var acc = Vector<float>.Zero;
+        var exponent = new Vector<int>(ExponentBits);
+        var bad = Vector<int>.Zero;
         var i = start;
         for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
         {
-            var v = Vector.Load(Values + i);
-            acc += v - v;
+            bad |= Vector.Equals(Vector.AsVectorInt32(Vector.Load(Values + i)) & exponent, exponent);
         }
-        var tail = 0f;
-        for (; i < end; i++) tail += Values[i] - Values[i];
-        var ok = Vector.EqualsAll(acc, Vector<float>.Zero) && tail == 0f;
+        var ok = bad == Vector<int>.Zero;
+        for (; i < end; i++) ok &= float.IsFinite(Values[i]);
         return new Sums3(ok ? 0 : double.NaN, 0, 0);
     }
 }
@@ -33,12 +39,12 @@ internal unsafe struct SgdKernel : IRangeKernel
     public float* X, G, Acc;
     public float WeightDecay, LearningRate, Decay;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(long start, long end)
     {
         var vwd = new Vector<float>(WeightDecay);
         var vlr = new Vector<float>(LearningRate);
         var vdecay = new Vector<float>(Decay);
-        var hasAcc = Acc != null;
         var i = start;
         for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
         {
@@ -46,7 +52,7 @@ internal unsafe struct SgdKernel : IRangeKernel
             var g = Vector.Load(G + i) + vwd * x;
             x = x * vdecay - vlr * g;
             x.Store(X + i);
-            if (hasAcc) (Vector.Load(Acc + i) + x).Store(Acc + i);
+            Accumulator.Add(Acc, i, x);
         }
         for (; i < end; i++)
         {
@@ -54,7 +60,7 @@ internal unsafe struct SgdKernel : IRangeKernel
             var g = G[i] + WeightDecay * x;
             x = x * Decay - LearningRate * g;
             X[i] = x;
-            if (hasAcc) Acc[i] += x;
+            Accumulator.Add(Acc, i, x);
         }
     }
 }
@@ -65,6 +71,7 @@ internal unsafe struct MomentumKernel : IRangeKernel
     public float* X, G, M, Acc;
     public MomentumCoefficients C;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(long start, long end)
     {
         var c = C;
@@ -74,7 +81,6 @@ internal unsafe struct MomentumKernel : IRangeKernel
         var vp = new Vector<float>(c.P);
         var vq = new Vector<float>(c.Q);
         var vdecay = new Vector<float>(c.Decay);
-        var hasAcc = Acc != null;
         var i = start;
         for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
         {
@@ -84,7 +90,7 @@ internal unsafe struct MomentumKernel : IRangeKernel
             m.Store(M + i);
             x = x * vdecay - (vp * m + vq * g);
             x.Store(X + i);
-            if (hasAcc) (Vector.Load(Acc + i) + x).Store(Acc + i);
+            Accumulator.Add(Acc, i, x);
         }
         for (; i < end; i++)
         {
@@ -94,7 +100,7 @@ internal unsafe struct MomentumKernel : IRangeKernel
             M[i] = m;
             x = x * c.Decay - (c.P * m + c.Q * g);
             X[i] = x;
-            if (hasAcc) Acc[i] += x;
+            Accumulator.Add(Acc, i, x);
         }
     }
 }
@@ -105,162 +111,40 @@ internal unsafe struct AdamKernel : IRangeKernel
     public float* X, G, M, V, Acc;
     public AdamCoefficients C;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(long start, long end)
     {
         var c = C;
-        var oneMinusBeta2 = 1f - c.Beta2;
-        var vwd = new Vector<float>(c.WeightDecay);
-        var va = new Vector<float>(c.A);
-        var vb = new Vector<float>(c.B);
-        var vb2 = new Vector<float>(c.Beta2);
-        var vomb2 = new Vector<float>(oneMinusBeta2);
-        var visb = new Vector<float>(c.InvSqrtBc2);
-        var veps = new Vector<float>(c.Epsilon);
-        var vstep = new Vector<float>(c.Step);
-        var vdecay = new Vector<float>(c.Decay);
-        var hasAcc = Acc != null;
+        var moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon);
+        var vwd = Vector256.Create(c.WeightDecay);
+        var va = Vector256.Create(c.A);
+        var vb = Vector256.Create(c.B);
+        var vstep = Vector256.Create(c.Step);
+        var vdecay = Vector256.Create(c.Decay);
         var i = start;
-        for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
+        for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
         {
-            var x = Vector.Load(X + i);
-            var g = Vector.Load(G + i) + vwd * x;
-            var m = va * Vector.Load(M + i) + vb * g;
-            var v = vb2 * Vector.Load(V + i) + vomb2 * (g * g);
+            var x = Vector256.Load(X + i);
+            var g = Vector256.Load(G + i) + vwd * x;
+            var m = va * Vector256.Load(M + i) + vb * g;
+            var v = moment.Update(Vector256.Load(V + i), g);
             m.Store(M + i);
             v.Store(V + i);
-            var den = Vector.SquareRoot(v) * visb + veps;
-            x = x * vdecay - vstep * (m / den);
+            x = x * vdecay - vstep * (m / moment.Denominator(v));
             x.Store(X + i);
-            if (hasAcc) (Vector.Load(Acc + i) + x).Store(Acc + i);
+            Accumulator.Add(Acc, i, x);
         }
         for (; i < end; i++)
         {
             var x = X[i];
             var g = G[i] + c.WeightDecay * x;
             var m = c.A * M[i] + c.B * g;
-            var v = c.Beta2 * V[i] + oneMinusBeta2 * (g * g);
+            var v = moment.Update(V[i], g);
             M[i] = m;
             V[i] = v;
-            var den = MathF.Sqrt(v) * c.InvSqrtBc2 + c.Epsilon;
-            x = x * c.Decay - c.Step * (m / den);
+            x = x * c.Decay - c.Step * (m / moment.Denominator(v));
             X[i] = x;
-            if (hasAcc) Acc[i] += x;
-        }
-    }
-}
-
-/// <summary>MoMo's read-only pass: (⟨g,x⟩, ⟨d',x⟩, Σ d'·dir') accumulated in double (products rounded to float), d' and v' not stored.</summary>
-internal unsafe struct MomoReduceKernel : IReduceKernel
-{
-    public float* X, G, D, V;
-    public MomoCoefficients C;
-
-    public readonly Sums3 Run(long start, long end)
-    {
-        var c = C;
-        var oneMinusBeta2 = 1f - c.Beta2;
-        var va = new Vector<float>(c.A);
-        var vb = new Vector<float>(c.B);
-        var vb2 = new Vector<float>(c.Beta2);
-        var vomb2 = new Vector<float>(oneMinusBeta2);
-        var visb = new Vector<float>(c.InvSqrtBc2);
-        var veps = new Vector<float>(c.Epsilon);
-        Vector<double> sgx = default, sdx = default, snn = default;
-        var i = start;
-        for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            var x = Vector.Load(X + i);
-            var g = Vector.Load(G + i);
-            var d = va * Vector.Load(D + i) + vb * g;
-            var dir = d;
-            if (c.Adam)
-            {
-                var v = vb2 * Vector.Load(V + i) + vomb2 * (g * g);
-                dir = d / (Vector.SquareRoot(v) * visb + veps);
-            }
-            // Products in float (one rounding each), accumulation in double.
-            Vector.Widen(g * x, out var gx0, out var gx1);
-            Vector.Widen(d * x, out var dx0, out var dx1);
-            Vector.Widen(d * dir, out var nn0, out var nn1);
-            sgx += gx0 + gx1;
-            sdx += dx0 + dx1;
-            snn += nn0 + nn1;
-        }
-        double tgx = 0, tdx = 0, tnn = 0;
-        for (; i < end; i++)
-        {
-            var x = X[i];
-            var g = G[i];
-            var d = c.A * D[i] + c.B * g;
-            var dir = d;
-            if (c.Adam)
-            {
-                var v = c.Beta2 * V[i] + oneMinusBeta2 * (g * g);
-                dir = d / (MathF.Sqrt(v) * c.InvSqrtBc2 + c.Epsilon);
-            }
-            tgx += g * x;
-            tdx += d * x;
-            tnn += d * dir;
-        }
-        return new Sums3(Vector.Sum(sgx) + tgx, Vector.Sum(sdx) + tdx, Vector.Sum(snn) + tnn);
-    }
-}
-
-/// <summary>MoMo's second pass: stores d', v'; x ← (x·pre − τ·dir')·post; acc += x.</summary>
-internal unsafe struct MomoApplyKernel : IRangeKernel
-{
-    public float* X, G, D, V, Acc;
-    public MomoCoefficients C;
-    public float Pre, Tau, Post;
-
-    public readonly void Run(long start, long end)
-    {
-        var c = C;
-        var oneMinusBeta2 = 1f - c.Beta2;
-        var va = new Vector<float>(c.A);
-        var vb = new Vector<float>(c.B);
-        var vb2 = new Vector<float>(c.Beta2);
-        var vomb2 = new Vector<float>(oneMinusBeta2);
-        var visb = new Vector<float>(c.InvSqrtBc2);
-        var veps = new Vector<float>(c.Epsilon);
-        var vpre = new Vector<float>(Pre);
-        var vtau = new Vector<float>(Tau);
-        var vpost = new Vector<float>(Post);
-        var hasAcc = Acc != null;
-        var i = start;
-        for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            var x = Vector.Load(X + i);
-            var g = Vector.Load(G + i);
-            var d = va * Vector.Load(D + i) + vb * g;
-            d.Store(D + i);
-            var dir = d;
-            if (c.Adam)
-            {
-                var v = vb2 * Vector.Load(V + i) + vomb2 * (g * g);
-                v.Store(V + i);
-                dir = d / (Vector.SquareRoot(v) * visb + veps);
-            }
-            x = (x * vpre - vtau * dir) * vpost;
-            x.Store(X + i);
-            if (hasAcc) (Vector.Load(Acc + i) + x).Store(Acc + i);
-        }
-        for (; i < end; i++)
-        {
-            var x = X[i];
-            var g = G[i];
-            var d = c.A * D[i] + c.B * g;
-            D[i] = d;
-            var dir = d;
-            if (c.Adam)
-            {
-                var v = c.Beta2 * V[i] + oneMinusBeta2 * (g * g);
-                V[i] = v;
-                dir = d / (MathF.Sqrt(v) * c.InvSqrtBc2 + c.Epsilon);
-            }
-            x = (x * Pre - Tau * dir) * Post;
-            X[i] = x;
-            if (hasAcc) Acc[i] += x;
+            Accumulator.Add(Acc, i, x);
         }
     }
 }
@@ -272,6 +156,7 @@ internal unsafe struct WindowEndKernel : IReduceKernel
     public float Scale;
     public bool HasPrevious, HasPreviousStep, Clear;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
         double dot = 0, n1 = 0, n2 = 0;
@@ -303,6 +188,7 @@ internal unsafe struct AxpyKernel : IRangeKernel
     public float* Y, X;
     public float Alpha;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(long start, long end)
     {
         for (var i = start; i < end; i++) Y[i] += Alpha * X[i];
@@ -315,6 +201,7 @@ internal unsafe struct ScaleIntoKernel : IRangeKernel
     public float* Destination, Source;
     public float Alpha;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(long start, long end)
     {
         for (var i = start; i < end; i++) Destination[i] = Alpha * Source[i];

@@ -27,13 +27,13 @@ internal interface IVectorBackend
     void Adam(Vec x, Vec g, Vec m, Vec v, Vec accumulate, in AdamCoefficients c);
 
     /// <summary>
-    /// MoMo's read-only first pass: with d' and v' the updated moments (not stored), returns
-    /// (⟨g, x⟩, ⟨d', x⟩, Σ d'·(d'/D) or Σ d'²). A non-finite g yields a non-finite first sum.
+    /// MoMo's first pass: stores d ← a·d + b·g and, for MoMo-Adam, v ← β2·v + (1 − β2)·g², and returns
+    /// (⟨g, x⟩, ⟨d, x⟩, Σ d·(d/D) or Σ d²) with the new d and v. It writes state, so the caller checks g first.
     /// </summary>
-    Sums3 MomoReduce(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c);
+    Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c);
 
-    /// <summary>MoMo's second pass: stores d', v' and sets x ← (x·pre − τ·direction)·post.</summary>
-    void MomoApply(Vec x, Vec g, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post);
+    /// <summary>MoMo's second pass: x ← (x·pre − τ·direction)·post with the direction of the stored d (and v).</summary>
+    void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post);
 
     /// <summary>
     /// End of an AutoDrop window: y = window·scale; if <paramref name="hasPrevious"/>: s = y − yPrev, and if

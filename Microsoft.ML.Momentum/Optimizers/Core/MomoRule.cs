@@ -7,8 +7,9 @@ internal readonly record struct MomoSettings(
 /// <summary>
 /// MoMo and MoMo-Adam (Schaipp et al.): EMA momentum d (Adam-preconditioned for MoMo-Adam) with the
 /// model-based step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay,
-/// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes: a
-/// read-only reduction in double, then the update.
+/// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. After the finiteness
+/// check of g, two passes over memory: the first stores the new d (and v) and returns the sums τ needs (in double),
+/// the second moves x.
 /// </summary>
 internal sealed class MomoRule(MomoSettings settings) : UpdateRule
 {
@@ -43,7 +44,11 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         }
         var invSqrtBc2 = settings.Adam ? 1 / Math.Sqrt(1 - Math.Pow(settings.Beta2, k)) : 1;
         var c = new MomoCoefficients((float)a, (float)b, settings.Adam, (float)settings.Beta2, (float)invSqrtBc2, (float)settings.Epsilon);
-        var sums = backend.MomoReduce(input.X, input.G, Vector("d"), settings.Adam ? Vector("v") : Vec.None, c);
+        if (!backend.AllFinite(input.G)) return false;
+        var (d, v) = (Vector("d"), settings.Adam ? Vector("v") : Vec.None);
+        var sums = backend.MomoMoments(input.X, input.G, d, v, c);
+        // g is finite here, so only non-finite parameters (or d overflowing float) make the sums non-finite; the
+        // products are exact in double and cannot overflow. The step is skipped, but d (and v) have already taken g in.
         if (!sums.AllFinite) return false;
         var (gx, dx, norm) = (sums.First, sums.Second, sums.Third);
 
@@ -67,8 +72,7 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
             nextLowerBound = Math.Max(settings.LowerBound, ((fbar + dx - gamma) - 0.5 * tau * norm) / rho);
         }
         var (pre, post) = settings.Adam && !settings.Divide ? (1 - alpha * lambda, 1.0) : (1.0, 1 / cc);
-        backend.MomoApply(input.X, input.G, Vector("d"), settings.Adam ? Vector("v") : Vec.None, input.Accumulate, c,
-            (float)pre, (float)tau, (float)post);
+        backend.MomoStep(input.X, d, v, input.Accumulate, c, (float)pre, (float)tau, (float)post);
 
         _lossAverage = fbar;
         _gradDotParams = gamma;

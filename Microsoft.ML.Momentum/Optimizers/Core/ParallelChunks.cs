@@ -13,9 +13,10 @@ internal interface IReduceKernel
 }
 
 /// <summary>
-/// Runs kernels over fixed-size chunks on up to N threads. Reductions are computed per chunk (chunk boundaries
-/// do not depend on the thread count) and combined in chunk order, so results are bit-identical for any
-/// number of threads.
+/// Runs kernels over fixed-size chunks on up to N threads. Chunk boundaries depend only on the length; a reduction
+/// keeps one partial per chunk and adds them in chunk order, so results are bit-identical for any number of
+/// threads and any timing. The calling thread works too, and threads claim chunks as they go (see
+/// <see cref="ChunkJob{TKernel}"/>), so a helper that starts late costs nothing and a step allocates nothing.
 /// </summary>
 internal static class ParallelChunks
 {
@@ -25,44 +26,36 @@ internal static class ParallelChunks
     public static void For<TKernel>(long length, int threads, TKernel kernel) where TKernel : struct, IRangeKernel
     {
         var chunks = ChunkCount(length);
-        var workers = (int)Math.Min(threads, chunks);
-        if (workers <= 1)
+        if (threads <= 1 || chunks <= 1)
         {
             if (length > 0) kernel.Run(0, length);
             return;
         }
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-        {
-            var (first, last) = Range(chunks, workers, w);
-            kernel.Run(first * ChunkSize, Math.Min(length, last * ChunkSize));
-        });
+        ChunkJob<RangeAsReduce<TKernel>>.Run(length, chunks, (int)Math.Min(threads, chunks), new RangeAsReduce<TKernel>(kernel), reduce: false);
     }
 
     public static Sums3 Reduce<TKernel>(long length, int threads, TKernel kernel) where TKernel : struct, IReduceKernel
     {
         var chunks = ChunkCount(length);
         if (chunks == 0) return default;
-        var partials = new Sums3[chunks];
-        var workers = (int)Math.Min(threads, chunks);
-        if (workers <= 1)
+        if (threads <= 1 || chunks == 1)
         {
-            for (long c = 0; c < chunks; c++) partials[c] = kernel.Run(c * ChunkSize, Math.Min(length, (c + 1) * ChunkSize));
+            var total = default(Sums3);
+            for (long c = 0; c < chunks; c++) total += kernel.Run(c * ChunkSize, Math.Min(length, (c + 1) * ChunkSize));
+            return total;
         }
-        else
-        {
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            {
-                var (first, last) = Range(chunks, workers, w);
-                for (var c = first; c < last; c++) partials[c] = kernel.Run(c * ChunkSize, Math.Min(length, (c + 1) * ChunkSize));
-            });
-        }
-        var total = default(Sums3);
-        foreach (var partial in partials) total += partial;
-        return total;
+        return ChunkJob<TKernel>.Run(length, chunks, (int)Math.Min(threads, chunks), kernel, reduce: true);
     }
 
     private static long ChunkCount(long length) => (length + ChunkSize - 1) / ChunkSize;
 
-    private static (long First, long Last) Range(long chunks, int workers, int worker)
-        => (chunks * worker / workers, chunks * (worker + 1) / workers);
+    /// <summary>An element-wise kernel seen as a reduction that returns nothing.</summary>
+    private readonly struct RangeAsReduce<TKernel>(TKernel kernel) : IReduceKernel where TKernel : struct, IRangeKernel
+    {
+        public Sums3 Run(long start, long end)
+        {
+            kernel.Run(start, end);
+            return default;
+        }
+    }
 }

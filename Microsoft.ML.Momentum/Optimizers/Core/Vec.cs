@@ -52,7 +52,7 @@ internal readonly record struct MomentumCoefficients(float WeightDecay, float A,
 internal readonly record struct AdamCoefficients(float WeightDecay, float A, float B, float Beta2, float InvSqrtBc2, float Epsilon, float Step, float Decay);
 
 /// <summary>
-/// Coefficients of MoMo's two passes: d ← a·d + b·g; for MoMo-Adam also v ← β2·v + (1 − β2)·g² and
-/// D = √v·invSqrtBc2 + ε, direction d/D (else d). The apply pass does x ← (x·pre − τ·direction)·post.
+/// Coefficients of MoMo's two passes: pass 1 updates d ← a·d + b·g and, for MoMo-Adam, v ← β2·v + (1 − β2)·g²
+/// (direction d/D with D = √v·invSqrtBc2 + ε, else d); pass 2 does x ← (x·pre − τ·direction)·post.
 /// </summary>
 internal readonly record struct MomoCoefficients(float A, float B, bool Adam, float Beta2, float InvSqrtBc2, float Epsilon);
