@@ -8,7 +8,13 @@ namespace Microsoft.ML.Momentum.Benchmarks;
 /// writes (x, g and every state vector, each read and each write once, plus the finiteness read of g), so
 /// bytes/step = passes × 4 × n.
 /// </summary>
-internal sealed record BenchMethod(string Name, Func<Optimizer> Create, double VectorPasses, string? Base, bool OnDevice = true);
+internal sealed record BenchMethod(string Name, Func<Optimizer> Create, double VectorPasses, string? Base, bool OnDevice = true, double? LargePasses = null)
+{
+    /// <summary>Length from which MoMo double-buffers its state (and moves fewer vectors).</summary>
+    public const long LargeLength = 1 << 21;
+
+    public double PassesAt(long size) => size >= LargeLength && LargePasses is { } large ? large : VectorPasses;
+}
 
 internal static class MethodCatalog
 {
@@ -30,10 +36,12 @@ internal static class MethodCatalog
         new("adam", () => new Adam(), 1 + 7, null),
         new("demon-sgd", () => Horizon(new DemonSgd { LearningRate = 1e-3 }), 1 + 5, "sgd-momentum"),
         new("demon-adam", () => Horizon(new DemonAdam()), 1 + 7, "adam"),
-        // check g; pass 1 reads x, g, d and writes d; pass 2 reads x, d and writes x
-        new("momo", () => new Momo(), 1 + 4 + 3, "sgd-momentum-ema"),
-        // check g; pass 1 reads x, g, d, v and writes d, v; pass 2 reads x, d, v and writes x
-        new("momo-adam", () => new MomoAdam(), 1 + 6 + 4, "adam"),
+        // below 2^21: check g; pass 1 reads x, g, d and writes d; pass 2 reads x, d and writes x.
+        // From 2^21 (double-buffered, no check): pass 1 reads x, g, d and streams d'; pass 2 reads x, d', writes x
+        new("momo", () => new Momo(), 1 + 4 + 3, "sgd-momentum-ema", LargePasses: 4 + 3),
+        // below 2^21: check g; pass 1 reads x, g, d, v and writes d, v; pass 2 reads x, d, v and writes x.
+        // From 2^21: pass 1 reads x, g, d, v and streams d', v', u = d'/D; pass 2 reads x, u and writes x
+        new("momo-adam", () => new MomoAdam(), 1 + 6 + 4, "adam", LargePasses: 7 + 3),
         // the base kernel also reads and writes the running sum
         new("autodrop(sgd-momentum)", () => new AutoDrop { Window = AutoDropWindow }.Over(new SgdMomentum { LearningRate = 1e-3 }), 1 + 5 + 2 + WindowAmortized, "sgd-momentum"),
         new("autodrop(adam)", () => new AutoDrop { Window = AutoDropWindow }.Over(new Adam()), 1 + 7 + 2 + WindowAmortized, "adam"),

@@ -40,7 +40,7 @@ foreach (var size in options.Sizes)
 static void Report(BenchMethod method, string backend, Dictionary<string, double> times, long size, double copy)
 {
     var ms = times[method.Name];
-    var bytes = method.VectorPasses * 4.0 * size;
+    var bytes = method.PassesAt(size) * 4.0 * size;
     var gbs = bytes / (ms / 1000) / 1e9;
     var ratio = Ratio(ms, times, method.Base);
     var reference = Ratio(ms, times, MethodCatalog.Reference);

@@ -20,7 +20,7 @@ internal static unsafe partial class NativeMethods
         double invSqrtBc2, double eps, double step, double decay);
 
     [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_moments")]
-    internal static partial int KernelMomoMoments(IntPtr x, IntPtr g, IntPtr d, IntPtr v, double a, double b, double beta2, double invSqrtBc2,
+    internal static partial int KernelMomoMoments(IntPtr x, IntPtr g, IntPtr d, IntPtr v, IntPtr dNext, IntPtr vNext, IntPtr u, double a, double b, double beta2, double invSqrtBc2,
         double eps, double* sums);
 
     [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_step")]

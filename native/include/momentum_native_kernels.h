@@ -28,12 +28,14 @@ MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm
                               double a, double b, double beta2, double inv_sqrt_bc2, double eps, double step,
                               double decay);
 
-// MoMo pass 1, in place: d <- a*d + b*g; if v != null: v <- beta2*v + (1-beta2)*g^2 and dir = d/(sqrt(v)*isb + eps),
-// else dir = d. sums = (<g,x>, <d,x>, sum d*dir) in double with the new d and v. The caller checks g is finite first.
-MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, double a,
-                                      double b, double beta2, double inv_sqrt_bc2, double eps, double* sums);
+// MoMo pass 1, out of place: d_next <- a*d + b*g; if v != null: v_next <- beta2*v + (1-beta2)*g^2 and
+// dir = d_next/(sqrt(v_next)*isb + eps) (stored in u when u != null), else dir = d_next. sums = (<g,x>, <d_next,x>,
+// sum d_next*dir) in double. d and v are not written, so non-finite sums (non-finite g or x) leave them as they were.
+MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
+                                      mm_tensor* d_next, mm_tensor* v_next, mm_tensor* u, double a, double b,
+                                      double beta2, double inv_sqrt_bc2, double eps, double* sums);
 
-// MoMo pass 2: dir as above from the stored d (and v); x <- (x*pre - tau*dir)*post; acc += x.
+// MoMo pass 2: dir = d/(sqrt(v)*isb + eps) when v != null, else d; x <- (x*pre - tau*dir)*post; acc += x.
 MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, mm_tensor* acc,
                                    double inv_sqrt_bc2, double eps, double pre, double tau, double post);
 

@@ -109,23 +109,29 @@ MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm
   });
 }
 
-MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, mm_tensor* d, mm_tensor* v, double a,
-                                      double b, double beta2, double inv_sqrt_bc2, double eps, double* sums) {
+MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
+                                      mm_tensor* d_next, mm_tensor* v_next, mm_tensor* u, double a, double b,
+                                      double beta2, double inv_sqrt_bc2, double eps, double* sums) {
   return mm::guarded([&] {
     at::NoGradGuard no_grad;
     const auto& xt = params(x);
     const auto& gt = same_as(xt, g, "g");
-    auto& dt = same_as_mut(xt, d, "d");
-    at::Tensor* vt = v != nullptr ? &same_as_mut(xt, v, "v") : nullptr;
+    const auto& dt = same_as(xt, d, "d");
+    auto& dn = same_as_mut(xt, d_next, "d_next");
     mm::require(sums, "sums");
-    dt.mul_(f(a)).add_(gt.mul(f(b)));
-    if (vt != nullptr) {
+    at::mul_out(dn, dt, f(a)).add_(gt.mul(f(b)));
+    at::Tensor direction = dn;
+    if (v != nullptr) {
+      const auto& vt = same_as(xt, v, "v");
+      auto& vn = same_as_mut(xt, v_next, "v_next");
       const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
-      vt->mul_(f(beta2)).add_(gt.mul(gt).mul_(f(one_minus_beta2)));
+      at::mul_out(vn, vt, f(beta2)).add_(gt.mul(gt).mul_(f(one_minus_beta2)));
+      direction = momo_direction(dn, &vn, inv_sqrt_bc2, eps);
+      if (u != nullptr) same_as_mut(xt, u, "u").copy_(direction);
     }
     sums[0] = dot_double(gt, xt);
-    sums[1] = dot_double(dt, xt);
-    sums[2] = dot_double(dt, momo_direction(dt, vt, inv_sqrt_bc2, eps));
+    sums[1] = dot_double(dn, xt);
+    sums[2] = dot_double(dn, direction);
   });
 }
 

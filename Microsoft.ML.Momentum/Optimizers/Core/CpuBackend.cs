@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
 /// <summary>The CPU backend: fused multi-threaded SIMD loops over pinned host memory.</summary>
@@ -29,18 +31,33 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             X = x.Pointer, G = g.Pointer, M = m.Pointer, V = v.Pointer, Acc = accumulate.Pointer, C = c,
         });
 
-    public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c)
-        => c.Adam
+    /// <summary>
+    /// Length from which MoMo's first pass writes with non-temporal stores: its six vectors (x, g, d, v and the
+    /// two new ones) no longer fit the last-level cache, and streaming stores skip the read for ownership of the
+    /// destination. Below it the new vectors stay in the cache for the second pass.
+    /// </summary>
+    internal const long StreamingMinLength = 1 << 21;
+
+    public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c)
+    {
+        // Never stream an in-place update: the destination lines were just read into the cache.
+        var streaming = x.Length >= StreamingMinLength && Avx.IsSupported && dNext.Pointer != d.Pointer
+            && Aligned(dNext) && (!c.Adam || (Aligned(vNext) && (direction.IsNone || Aligned(direction))));
+        return c.Adam
             ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
             {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, A = c.A, B = c.B,
-                Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer,
+                U = direction.Pointer, A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Streaming = streaming,
             })
-            : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel { X = x.Pointer, G = g.Pointer, D = d.Pointer, A = c.A, B = c.B });
+            : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
+            {
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, Streaming = streaming,
+            });
+    }
 
     public void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
     {
-        if (c.Adam)
+        if (!v.IsNone)
         {
             ParallelChunks.For(x.Length, Threads, new MomoAdamStepKernel
             {
@@ -56,6 +73,9 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             });
         }
     }
+
+    /// <summary>Whether every chunk of <paramref name="vector"/> starts on a 32-byte boundary.</summary>
+    private static bool Aligned(Vec vector) => ((nint)vector.Pointer & 31) == 0;
 
     public Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow)
         => ParallelChunks.Reduce(window.Length, Threads, new WindowEndKernel

@@ -40,18 +40,18 @@ internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBacken
         KeepAlive(x, g, m, v, accumulate);
     }
 
-    public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c)
+    public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c)
     {
         var sums = stackalloc double[3];
-        NativeError.Check(NativeMethods.KernelMomoMoments(H(x), H(g), H(d), c.Adam ? H(v) : IntPtr.Zero, c.A, c.B, c.Beta2, c.InvSqrtBc2,
-            c.Epsilon, sums), "MoMo moments");
-        KeepAlive(x, g, d, v);
+        NativeError.Check(NativeMethods.KernelMomoMoments(H(x), H(g), H(d), c.Adam ? H(v) : IntPtr.Zero, H(dNext), c.Adam ? H(vNext) : IntPtr.Zero,
+            c.Adam ? H(direction) : IntPtr.Zero, c.A, c.B, c.Beta2, c.InvSqrtBc2, c.Epsilon, sums), "MoMo moments");
+        KeepAlive(x, g, d, v, dNext, vNext, direction);
         return new Sums3(sums[0], sums[1], sums[2]);
     }
 
     public void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
     {
-        NativeError.Check(NativeMethods.KernelMomoStep(H(x), H(d), c.Adam ? H(v) : IntPtr.Zero, H(accumulate), c.InvSqrtBc2, c.Epsilon,
+        NativeError.Check(NativeMethods.KernelMomoStep(H(x), H(d), H(v), H(accumulate), c.InvSqrtBc2, c.Epsilon,
             pre, tau, post), "MoMo update");
         KeepAlive(x, d, v, accumulate);
     }

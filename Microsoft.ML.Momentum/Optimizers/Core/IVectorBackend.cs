@@ -27,12 +27,17 @@ internal interface IVectorBackend
     void Adam(Vec x, Vec g, Vec m, Vec v, Vec accumulate, in AdamCoefficients c);
 
     /// <summary>
-    /// MoMo's first pass: stores d ← a·d + b·g and, for MoMo-Adam, v ← β2·v + (1 − β2)·g², and returns
-    /// (⟨g, x⟩, ⟨d, x⟩, Σ d·(d/D) or Σ d²) with the new d and v. It writes state, so the caller checks g first.
+    /// MoMo's first pass: writes dNext ← a·d + b·g and, for MoMo-Adam, vNext ← β2·v + (1 − β2)·g² and (when
+    /// <paramref name="direction"/> is given) direction ← dNext/D with D = √vNext·invSqrtBc2 + ε; returns
+    /// (⟨g, x⟩, ⟨dNext, x⟩, Σ dNext·(dNext/D) or Σ dNext²). It leaves d and v as they were, so a caller that
+    /// finds the sums non-finite (a non-finite g or x) skips the step with its state untouched.
     /// </summary>
-    Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c);
+    Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c);
 
-    /// <summary>MoMo's second pass: x ← (x·pre − τ·direction)·post with the direction of the stored d (and v).</summary>
+    /// <summary>
+    /// MoMo's second pass: x ← (x·pre − τ·direction)·post, where the direction is <paramref name="d"/> itself when
+    /// <paramref name="v"/> is none, else d/D with D = √v·invSqrtBc2 + ε.
+    /// </summary>
     void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post);
 
     /// <summary>

@@ -1,24 +1,48 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using static Microsoft.ML.Momentum.Optimizers.Core.ExactProducts;
 
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
-// MoMo's two passes over memory (after the finiteness check of g). Pass 1 (moments) reads g, x, d (and v), stores
-// the new averages and returns the sums τ needs; pass 2 (step) reads d (and v) and x and writes x. Sums add exact
-// float products in double (see ExactProducts). 256-bit SIMD with a scalar tail of the same float operations.
+// MoMo's two passes over memory. Pass 1 (moments) reads g, x, d (and v) and writes the new averages into the
+// spare buffers dNext (and vNext, plus the direction dNext/D for MoMo-Adam), leaving d and v as they were, and
+// returns the sums τ needs; a non-finite g or x makes the sums non-finite, so the caller skips the step with its
+// state untouched and needs no separate finiteness pass. Pass 2 (step) reads the direction and x and writes x.
+// Sums add exact float products in double (see ExactProducts). 256-bit SIMD with a scalar tail of the same float
+// operations. For vectors too large for the cache, pass 1 writes with non-temporal stores (no read for
+// ownership of the destination lines; the values are the same).
 
-/// <summary>MoMo pass 1: d ← a·d + b·g (stored); returns (⟨g,x⟩, ⟨d,x⟩, ‖d‖²) with the new d.</summary>
+/// <summary>Stores of pass 1: plain, or non-temporal (aligned destinations, fenced at the end of the range).</summary>
+internal static unsafe class PassStore
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector256<float> value, float* address, bool streaming)
+    {
+        if (streaming) Avx.StoreAlignedNonTemporal(address, value);
+        else value.Store(address);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Fence(bool streaming)
+    {
+        if (streaming) Sse.StoreFence();
+    }
+}
+
+/// <summary>MoMo pass 1: dNext ← a·d + b·g; returns (⟨g,x⟩, ⟨dNext,x⟩, ‖dNext‖²).</summary>
 internal unsafe struct MomoMomentsKernel : IReduceKernel
 {
-    public float* X, G, D;
+    public float* X, G, D, DNext;
     public float A, B;
+    public bool Streaming;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
         var va = Vector256.Create(A);
         var vb = Vector256.Create(B);
+        var streaming = Streaming;
         Vector512<double> gx = default, dx = default, dd = default;
         double tgx = 0, tdx = 0, tdd = 0;
         var i = start;
@@ -26,7 +50,7 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
         {
             var g = Vector256.Load(G + i);
             var d = va * Vector256.Load(D + i) + vb * g;
-            d.Store(D + i);
+            PassStore.Store(d, DNext + i, streaming);
             var wx = Widen(Vector256.Load(X + i));
             var wd = Widen(d);
             gx = Add(gx, Widen(g), wx);
@@ -37,24 +61,26 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
         {
             var g = G[i];
             var d = A * D[i] + B * g;
-            D[i] = d;
+            DNext[i] = d;
             tgx += (double)g * X[i];
             tdx += (double)d * X[i];
             tdd += (double)d * d;
         }
+        PassStore.Fence(streaming);
         return new Sums3(Total(gx, tgx), Total(dx, tdx), Total(dd, tdd));
     }
 }
 
 /// <summary>
-/// MoMo-Adam pass 1: d ← a·d + b·g and v ← β2·v + (1 − β2)·g² (both stored); returns (⟨g,x⟩, ⟨d,x⟩, Σ d·d/D)
-/// with D = √v·invSqrtBc2 + ε.
+/// MoMo-Adam pass 1: dNext ← a·d + b·g, vNext ← β2·v + (1 − β2)·g² and u ← dNext/D with D = √vNext·invSqrtBc2 + ε
+/// (u only when <see cref="U"/> is set); returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·(dNext/D)).
 /// </summary>
 internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
 {
-    public float* X, G, D, V;
+    public float* X, G, D, V, DNext, VNext, U;
     public float A, B;
     public SecondMoment Moment;
+    public bool Streaming;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
@@ -62,6 +88,8 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
         var va = Vector256.Create(A);
         var vb = Vector256.Create(B);
         var moment = Moment;
+        var streaming = Streaming;
+        var storeU = U != null;
         Vector512<double> gx = default, dx = default, dd = default;
         double tgx = 0, tdx = 0, tdd = 0;
         var i = start;
@@ -70,25 +98,30 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
             var g = Vector256.Load(G + i);
             var d = va * Vector256.Load(D + i) + vb * g;
             var v = moment.Update(Vector256.Load(V + i), g);
-            d.Store(D + i);
-            v.Store(V + i);
+            var u = d / moment.Denominator(v);
+            PassStore.Store(d, DNext + i, streaming);
+            PassStore.Store(v, VNext + i, streaming);
+            if (storeU) PassStore.Store(u, U + i, streaming);
             var wx = Widen(Vector256.Load(X + i));
             var wd = Widen(d);
             gx = Add(gx, Widen(g), wx);
             dx = Add(dx, wd, wx);
-            dd = Add(dd, wd, Widen(d / moment.Denominator(v)));
+            dd = Add(dd, wd, Widen(u));
         }
         for (; i < end; i++)
         {
             var g = G[i];
             var d = A * D[i] + B * g;
             var v = moment.Update(V[i], g);
-            D[i] = d;
-            V[i] = v;
+            var u = d / moment.Denominator(v);
+            DNext[i] = d;
+            VNext[i] = v;
+            if (storeU) U[i] = u;
             tgx += (double)g * X[i];
             tdx += (double)d * X[i];
-            tdd += (double)d * (d / moment.Denominator(v));
+            tdd += (double)d * u;
         }
+        PassStore.Fence(streaming);
         return new Sums3(Total(gx, tgx), Total(dx, tdx), Total(dd, tdd));
     }
 }

@@ -7,19 +7,31 @@ internal readonly record struct MomoSettings(
 /// <summary>
 /// MoMo and MoMo-Adam (Schaipp et al.): EMA momentum d (Adam-preconditioned for MoMo-Adam) with the
 /// model-based step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay,
-/// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. After the finiteness
-/// check of g, two passes over memory: the first stores the new d (and v) and returns the sums τ needs (in double),
-/// the second moves x.
+/// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes over
+/// memory: the first updates d (and v) and returns the sums τ needs (in double); the second moves x. From
+/// <see cref="DoubleBufferMinLength"/> elements the state is double-buffered: pass 1 writes the new d (and v, and
+/// MoMo-Adam's direction d/D) into spare buffers, d and v stay as they were until the sums are known to be finite
+/// (they are not when g or x holds a NaN or ±∞, so no separate finiteness pass is needed), then the spare buffers
+/// become the state; this holds n more floats for MoMo and 3n more for MoMo-Adam. Smaller vectors are checked
+/// for a finite g first and updated in place (pass 2 of MoMo-Adam then recomputes d/D).
 /// </summary>
 internal sealed class MomoRule(MomoSettings settings) : UpdateRule
 {
     /// <summary>‖d‖² at or below this means "no gradient step" (optax semantics, well below any real norm).</summary>
     internal const double TinyNorm = 1e-32;
 
+    /// <summary>
+    /// Length from which the state is double-buffered (the length from which the CPU backend streams its stores).
+    /// Below it the vectors sit in the cache, where writing fresh buffers costs a read for ownership per line, so
+    /// the smaller vectors are updated in place after a separate finiteness check of g.
+    /// </summary>
+    internal const long DoubleBufferMinLength = CpuBackend.StreamingMinLength;
+
     private double _lossAverage;
     private double _gradDotParams;
     private double _betaProduct = 1;
     private double _lowerBound = settings.LowerBound;
+    private StateVector? _nextD, _nextV, _direction;
 
     public override bool UsesLoss => true;
 
@@ -44,11 +56,24 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         }
         var invSqrtBc2 = settings.Adam ? 1 / Math.Sqrt(1 - Math.Pow(settings.Beta2, k)) : 1;
         var c = new MomoCoefficients((float)a, (float)b, settings.Adam, (float)settings.Beta2, (float)invSqrtBc2, (float)settings.Epsilon);
-        if (!backend.AllFinite(input.G)) return false;
         var (d, v) = (Vector("d"), settings.Adam ? Vector("v") : Vec.None);
-        var sums = backend.MomoMoments(input.X, input.G, d, v, c);
-        // g is finite here, so only non-finite parameters (or d overflowing float) make the sums non-finite; the
-        // products are exact in double and cannot overflow. The step is skipped, but d (and v) have already taken g in.
+        var buffered = input.X.Length >= DoubleBufferMinLength;
+        var storeDirection = buffered && settings.Adam;
+        Vec dNext = d, vNext = v, direction = Vec.None;
+        if (buffered)
+        {
+            AllocateScratch(backend, input.X.Length, storeDirection);
+            (dNext, vNext) = (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None);
+            direction = storeDirection ? _direction!.AsVec() : Vec.None;
+        }
+        else if (!backend.AllFinite(input.G))
+        {
+            return false;
+        }
+        var sums = backend.MomoMoments(input.X, input.G, d, v, dNext, vNext, direction, c);
+        // The products are exact in double and their sums cannot overflow, so the sums are non-finite exactly when
+        // g or x holds a NaN or ±∞ (or the new d overflowed float): skip. Double-buffered, d and v are untouched;
+        // in place (g checked above), only a non-finite x gets here, after d and v have taken g in.
         if (!sums.AllFinite) return false;
         var (gx, dx, norm) = (sums.First, sums.Second, sums.Third);
 
@@ -72,7 +97,14 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
             nextLowerBound = Math.Max(settings.LowerBound, ((fbar + dx - gamma) - 0.5 * tau * norm) / rho);
         }
         var (pre, post) = settings.Adam && !settings.Divide ? (1 - alpha * lambda, 1.0) : (1.0, 1 / cc);
-        backend.MomoStep(input.X, d, v, input.Accumulate, c, (float)pre, (float)tau, (float)post);
+        var (stepD, stepV) = storeDirection ? (direction, Vec.None) : (dNext, vNext);
+        backend.MomoStep(input.X, stepD, stepV, input.Accumulate, c, (float)pre, (float)tau, (float)post);
+
+        if (buffered)
+        {
+            _nextD = Exchange("d", _nextD!);
+            if (settings.Adam) _nextV = Exchange("v", _nextV!);
+        }
 
         _lossAverage = fbar;
         _gradDotParams = gamma;
@@ -82,6 +114,23 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         report.PolyakStepSize = polyak;
         report.LowerBound = lb;
         return true;
+    }
+
+    /// <summary>Allocates the spare buffers (and the direction) at the first step and after a change of length.</summary>
+    private void AllocateScratch(IVectorBackend backend, long length, bool storeDirection)
+    {
+        if (_nextD is { } existing && existing.Length != length) DisposeScratch();
+        _nextD ??= backend.Allocate(length);
+        if (settings.Adam) _nextV ??= backend.Allocate(length);
+        if (storeDirection) _direction ??= backend.Allocate(length);
+    }
+
+    protected override void DisposeScratch()
+    {
+        _nextD?.Dispose();
+        _nextV?.Dispose();
+        _direction?.Dispose();
+        (_nextD, _nextV, _direction) = (null, null, null);
     }
 
     public override void Save(StateBag bag)
@@ -96,6 +145,7 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
     public override void Load(StateBag bag, IVectorBackend backend, long length)
     {
         base.Load(bag, backend, length);
+        DisposeScratch();
         _lossAverage = bag.GetDouble("rule.lossAverage");
         _gradDotParams = bag.GetDouble("rule.gradDotParams");
         _betaProduct = bag.GetDouble("rule.betaProduct");

@@ -16,25 +16,37 @@ internal abstract class StateVector : IDisposable
     public virtual void Dispose() { }
 }
 
-/// <summary>A state vector in pinned host memory (its address never moves, so kernels can keep raw pointers).</summary>
+/// <summary>
+/// A state vector in pinned host memory (its address never moves, so kernels can keep raw pointers). The first
+/// element sits on a 64-byte boundary, so SIMD stores (non-temporal ones included) of whole chunks are aligned.
+/// </summary>
 internal sealed unsafe class HostStateVector : StateVector
 {
+    /// <summary>Byte alignment of the first element.</summary>
+    public const int Alignment = 64;
+
+    private const int Pad = Alignment / sizeof(float);
     private readonly float[] _values;
+    private readonly int _offset;
+    private readonly int _length;
 
     public HostStateVector(long length)
     {
-        _values = GC.AllocateArray<float>(checked((int)length), pinned: true);
+        _length = checked((int)length);
+        _values = GC.AllocateArray<float>(checked(_length + Pad), pinned: true);
+        var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_values));
+        _offset = (int)((Alignment - (address & (Alignment - 1))) & (Alignment - 1)) / sizeof(float);
     }
 
-    public HostStateVector(float[] values) : this(values.LongLength) => values.CopyTo(_values, 0);
+    public HostStateVector(float[] values) : this(values.LongLength) => values.CopyTo(Span);
 
-    public override long Length => _values.LongLength;
+    public override long Length => _length;
 
-    public Span<float> Span => _values;
+    public Span<float> Span => _values.AsSpan(_offset, _length);
 
-    public override Vec AsVec() => new((float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_values)), _values.LongLength);
+    public override Vec AsVec() => new((float*)Unsafe.AsPointer(ref _values[_offset]), _length);
 
-    public override float[] ToArray() => (float[])_values.Clone();
+    public override float[] ToArray() => Span.ToArray();
 }
 
 /// <summary>A state vector held by the native engine on the parameters' device.</summary>

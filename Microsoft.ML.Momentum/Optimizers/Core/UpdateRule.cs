@@ -52,7 +52,32 @@ internal abstract class UpdateRule : IDisposable
         throw new InvalidOperationException($"State vector '{name}' is not bound.");
     }
 
-    public void Dispose() => DisposeVectors();
+    /// <summary>
+    /// Puts <paramref name="replacement"/> in the place of the state vector named <paramref name="name"/> and
+    /// returns the vector it held (double-buffered rules swap their new state in this way).
+    /// </summary>
+    protected StateVector Exchange(string name, StateVector replacement)
+    {
+        for (var i = 0; i < _vectors.Count; i++)
+        {
+            if (_vectors[i].Name == name)
+            {
+                var previous = _vectors[i].Vector;
+                _vectors[i] = (name, replacement);
+                return previous;
+            }
+        }
+        throw new InvalidOperationException($"State vector '{name}' is not bound.");
+    }
+
+    /// <summary>Releases working buffers a rule keeps besides its state vectors.</summary>
+    protected virtual void DisposeScratch() { }
+
+    public void Dispose()
+    {
+        DisposeVectors();
+        DisposeScratch();
+    }
 
     private void DisposeVectors()
     {
