@@ -25,7 +25,7 @@ internal static class CliErrors
         ConfigException { Errors.Count: > 0 } config => (ExitCodes.BadUsage, config.Errors.Select(e => e.ToString()).ToArray()),
         ConfigException config => (ExitCodes.BadUsage, [config.Message]),
         UsageException usage => (ExitCodes.BadUsage, [usage.Message]),
-        FileNotFoundException or DirectoryNotFoundException or InvalidDataException => (ExitCodes.BadData, [exception.Message]),
+        FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException => (ExitCodes.BadData, [exception.Message]),
         OperationCanceledException => (ExitCodes.TrainingFailed, ["training was cancelled."]),
         _ => (ExitCodes.TrainingFailed, [$"training failed: {exception.Message}"]),
     };
