@@ -22,6 +22,10 @@ internal static class TrainingRunner
         var optimizerJson = settings.Optimizer is { } optimizer ? OptimizerJson.Serialize(optimizer) : null;
         var architecture = settings switch { ImageTrainerSettings i => i.Architecture, TextTrainerSettings t => t.Architecture, _ => "" };
         var title = $"{config.Scenario}: {architecture}, {optimizerName}, seed {settings.Seed}";
+        if (resume && !File.Exists(Path.Combine(config.Output.WorkspacePath, "checkpoint.zip")))
+        {
+            display.Message($"no checkpoint in {config.Output.WorkspacePath}; training from the start.");
+        }
         var recorder = new RunRecorder();
         var outcome = display.Run(title, show => backend.Train(new TrainingRunRequest(config, settings, resume, p =>
         {
