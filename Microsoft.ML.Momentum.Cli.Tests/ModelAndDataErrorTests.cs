@@ -106,7 +106,7 @@ public sealed class ModelAndDataErrorTests
     {
         var (code, _, error) = Run("predict", "--model", "m.zip");
         Assert.AreEqual(ExitCodes.BadUsage, code);
-        Assert.AreEqual("error: give the inputs to predict: --input FILE or one or more image paths.\n", error);
+        Assert.AreEqual("error: give the inputs to predict: --input FILE, or image paths (texts for a text model) after the options.\n", error);
     }
 
     [TestMethod]

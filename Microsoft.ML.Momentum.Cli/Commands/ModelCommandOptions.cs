@@ -12,7 +12,7 @@ internal static class ModelCommandOptions
 
     public static Option<string> Device() => new("--device") { Description = "cpu, cuda or cuda:N.", DefaultValueFactory = _ => "cpu" };
 
-    public static Option<string?> InputColumn(string what) => new("--input-column") { Description = $"Column of a csv, tsv, json or jsonl table holding {what} (default ImagePath for image models)." };
+    public static Option<string?> InputColumn(string what) => new("--input-column") { Description = $"Column of a csv, tsv, json or jsonl table holding {what} (default: ImagePath for image models)." };
 
     /// <summary>--format restricted to <paramref name="formats"/> (lower-case names of <see cref="OutputFormat"/>).</summary>
     public static Option<string?> Format(string description, params string[] formats)
