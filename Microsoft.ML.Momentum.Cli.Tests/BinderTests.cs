@@ -1,5 +1,6 @@
 using Microsoft.ML.Momentum.Cli.Config;
 using Microsoft.ML.Momentum.Cli.Running;
+using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Schedules;
 using Microsoft.ML.Momentum.Training;
@@ -43,8 +44,8 @@ public sealed class BinderTests
         Assert.AreEqual(ScheduleUnit.Epoch, ((CosineSchedule)settings.LearningRateSchedule!).Unit);
         Assert.AreEqual(ClassificationMetric.MacroF1, settings.EarlyStoppingCriteria!.Metric);
         Assert.AreEqual(2, settings.EarlyStoppingCriteria.Patience);
-        Assert.AreEqual(2, settings.CropPadding);
-        Assert.AreEqual(32, settings.ImageSize);
+        Assert.AreEqual(new ImageAugmentation(2, false), settings.Augmentation);
+        Assert.AreEqual(new ImageSize(32, 32), settings.ImageSize);
         Assert.AreEqual("cuda:1", settings.Device);
         Assert.AreEqual(3, settings.NumberOfThreads);
         Assert.AreEqual("/r/momentum-output/workspace", settings.WorkspacePath);

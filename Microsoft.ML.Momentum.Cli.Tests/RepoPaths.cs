@@ -11,6 +11,11 @@ internal static class RepoPaths
 
     public static string Examples => Path.Combine(Docs, "examples");
 
+    /// <summary>The library tests' image fixtures (fashion: 10 class folders × 30 PNGs, 28×28 gray; bad: broken sets).</summary>
+    public static string Images => Path.Combine(Root, "Microsoft.ML.Momentum.Tests", "Fixtures", "images");
+
+    public static string Fashion => Path.Combine(Images, "fashion");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -28,6 +28,9 @@ internal static class CliApp
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(TrainCommand.Create(backends));
+        root.Subcommands.Add(EvaluateCommand.Create(backends));
+        root.Subcommands.Add(PredictCommand.Create(backends));
+        root.Subcommands.Add(CompareCommand.Create(backends));
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(FashionMnistCommand.Create());

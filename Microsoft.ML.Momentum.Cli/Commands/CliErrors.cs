@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Cli.Config;
+using Microsoft.ML.Momentum.Optimizers;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
@@ -25,8 +26,13 @@ internal static class CliErrors
         ConfigException { Errors.Count: > 0 } config => (ExitCodes.BadUsage, config.Errors.Select(e => e.ToString()).ToArray()),
         ConfigException config => (ExitCodes.BadUsage, [config.Message]),
         UsageException usage => (ExitCodes.BadUsage, [usage.Message]),
-        FileNotFoundException or DirectoryNotFoundException or InvalidDataException => (ExitCodes.BadData, [exception.Message]),
+        FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException => (ExitCodes.BadData, [exception.Message]),
         OperationCanceledException => (ExitCodes.TrainingFailed, ["training was cancelled."]),
+        DllNotFoundException => (ExitCodes.TrainingFailed, [exception.Message, "see docs/troubleshooting.md#missing-libtorch-or-the-native-engine"]),
+        NonFiniteStepException => (ExitCodes.TrainingFailed, [$"training failed: {exception.Message}",
+            "try a lower trainingOption.learningRate, or MoMo ({\"name\": \"momo\"}), whose step size adapts (docs/troubleshooting.md#nan-loss)"]),
+        _ when exception.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) => (ExitCodes.TrainingFailed, [$"training failed: {exception.Message}",
+            "lower trainingOption.batchSize (or imageSize / maxTokens) and run again (docs/troubleshooting.md#out-of-memory)"]),
         _ => (ExitCodes.TrainingFailed, [$"training failed: {exception.Message}"]),
     };
 }

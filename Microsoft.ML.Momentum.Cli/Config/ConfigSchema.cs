@@ -31,7 +31,7 @@ internal static class ConfigSchema
         new("validation", FieldType.Object, "Validation data (otherwise trainingOption.validationSetFraction of the training data).") { Object = DataFiles },
         new("test", FieldType.Object, "Test data, evaluated once after training for the report.") { Object = DataFiles },
         new("columns", FieldType.Object, "Column names (csv, tsv, json, jsonLines).") { Object = Columns },
-        new("hasHeader", FieldType.Boolean, "Whether the first line of a csv or tsv file names the columns; otherwise columns are named Column0, Column1, ...") { Default = "true" },
+        new("hasHeader", FieldType.Boolean, "Whether the first line of a csv or tsv file names the columns; otherwise columns are named by their zero-based index: \"0\", \"1\", ...") { Default = "true" },
         new("imageDirectory", FieldType.String, "Directory that relative image paths in a csv or tsv listing are resolved against (default: the listing's folder).") { NonEmpty = true, Scenario = ImageClassification },
         new("classNames", FieldType.StringArray, "Class names for labels 0, 1, ... of IDX data.") { Scenario = ImageClassification },
     ]);

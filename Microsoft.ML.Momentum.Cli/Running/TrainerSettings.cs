@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Schedules;
 using Microsoft.ML.Momentum.Training;
@@ -34,9 +35,10 @@ internal sealed record ImageTrainerSettings : TrainerSettings
     public required string ImageColumnName { get; init; }
     /// <summary>smallCnn, resNet or mlp.</summary>
     public required string Architecture { get; init; }
-    public int? ImageSize { get; init; }
-    public int CropPadding { get; init; }
-    public bool HorizontalFlip { get; init; }
+    /// <summary>The size images are resized to (config: imageSize, square); null: the data's most common size.</summary>
+    public ImageSize? ImageSize { get; init; }
+    /// <summary>Random crop and flip; null when the config turns neither on.</summary>
+    public ImageAugmentation? Augmentation { get; init; }
     public bool SkipInvalidImages { get; init; }
 }
 

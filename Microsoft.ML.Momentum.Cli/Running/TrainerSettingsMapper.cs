@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Cli.Config;
+using Microsoft.ML.Momentum.Data.Images;
 
 namespace Microsoft.ML.Momentum.Cli.Running;
 
@@ -15,9 +16,8 @@ internal static class TrainerSettingsMapper
                 LabelColumnName = c.Label,
                 ImageColumnName = c.Image,
                 Architecture = t.Architecture ?? ConfigNames.ImageArchitectures[0],
-                ImageSize = t.ImageSize,
-                CropPadding = t.CropPadding,
-                HorizontalFlip = t.HorizontalFlip,
+                ImageSize = t.ImageSize is { } side ? new ImageSize(side, side) : null,
+                Augmentation = t.CropPadding > 0 || t.HorizontalFlip ? new ImageAugmentation(t.CropPadding, t.HorizontalFlip) : null,
                 SkipInvalidImages = t.SkipInvalidImages,
                 BatchSize = t.BatchSize, MaxEpoch = t.MaxEpoch, LearningRate = t.LearningRate,
                 Optimizer = t.CreateOptimizer(), LearningRateSchedule = t.CreateLearningRateSchedule(), WeightDecay = t.WeightDecay,

@@ -1,7 +1,14 @@
 namespace Microsoft.ML.Momentum.Cli.Running;
 
-/// <summary>The trainers <c>momentum train</c> can use, one per scenario (the image and text trainers register here).</summary>
+/// <summary>
+/// The scenarios this build supports, one backend each: <see cref="ITrainingBackend"/> for <c>train</c> and
+/// <c>compare</c>, and (the same object) <see cref="IModelBackend"/> for <c>evaluate</c> and <c>predict</c>.
+/// A new scenario is one class implementing both, added to <see cref="All"/>.
+/// </summary>
 internal static class TrainingBackends
 {
-    public static IReadOnlyList<ITrainingBackend> All { get; } = [];
+    public static IReadOnlyList<ITrainingBackend> All { get; } = [new ImageBackend()];
+
+    /// <summary>The model readers among <paramref name="backends"/>.</summary>
+    public static IReadOnlyList<IModelBackend> ModelBackends(IReadOnlyList<ITrainingBackend> backends) => backends.OfType<IModelBackend>().ToArray();
 }

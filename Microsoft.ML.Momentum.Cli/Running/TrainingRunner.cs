@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML.Momentum.Cli.Config;
 using Microsoft.ML.Momentum.Cli.Progress;
 using Microsoft.ML.Momentum.Cli.Reporting;
@@ -11,14 +12,20 @@ namespace Microsoft.ML.Momentum.Cli.Running;
 /// </summary>
 internal static class TrainingRunner
 {
-    public static RunMetrics Run(TrainingRunConfig config, ITrainingBackend backend, IProgressDisplay display, bool resume, CancellationToken cancellationToken)
+    /// <summary>Trains and writes the outputs; <paramref name="optimizerLabel"/> names the optimizer in titles and comparisons (default: its registry name).</summary>
+    public static RunMetrics Run(TrainingRunConfig config, ITrainingBackend backend, IProgressDisplay display, bool resume, CancellationToken cancellationToken,
+        string? optimizerLabel = null)
     {
         DataFileChecks.Check(config);
         var settings = TrainerSettingsMapper.Map(config);
-        var optimizerName = settings.Optimizer?.Name ?? "default";
+        var optimizerName = optimizerLabel ?? settings.Optimizer?.Name ?? "default";
         var optimizerJson = settings.Optimizer is { } optimizer ? OptimizerJson.Serialize(optimizer) : null;
         var architecture = settings switch { ImageTrainerSettings i => i.Architecture, TextTrainerSettings t => t.Architecture, _ => "" };
         var title = $"{config.Scenario}: {architecture}, {optimizerName}, seed {settings.Seed}";
+        if (resume && !File.Exists(Path.Combine(config.Output.WorkspacePath, "checkpoint.zip")))
+        {
+            display.Message($"no checkpoint in {config.Output.WorkspacePath}; training from the start.");
+        }
         var recorder = new RunRecorder();
         var outcome = display.Run(title, show => backend.Train(new TrainingRunRequest(config, settings, resume, p =>
         {
@@ -31,6 +38,10 @@ internal static class TrainingRunner
         RunMetricsJson.Write(config.Output.MetricsPath, metrics);
         MetricsCsv.Write(config.Output.MetricsCsvPath, metrics);
         TrainingReport.Write(config.Output.ReportPath, metrics);
+        if (metrics.Final is { } summary)
+        {
+            display.Message(string.Create(CultureInfo.InvariantCulture, $"{summary.Split} accuracy: {MetricsTables.P(summary.Accuracy)} ({summary.Count:N0} examples), macro-F1 {summary.MacroF1:F4}, log-loss {summary.LogLoss:F4}"));
+        }
         display.Message($"model: {config.Output.ModelPath}");
         display.Message($"report: {config.Output.ReportPath}");
         display.Message($"metrics: {config.Output.MetricsPath}, {config.Output.MetricsCsvPath}");
