@@ -24,8 +24,8 @@ internal static class Recipes
         {
             ("imdb", "bag") => new TextClassificationTrainer.Options
             {
-                Architecture = TextClassificationArchitecture.EmbeddingBag, EmbeddingDimension = 32, NGramLength = 2, NGramBuckets = 1_000_000,
-                MaxTokens = 1000, BatchSize = 32, MaxEpoch = 5,
+                Architecture = TextClassificationArchitecture.EmbeddingBag, EmbeddingDimension = 32, NGramLength = 2, NGramBuckets = 500_000,
+                MaxTokens = 1000, BatchSize = 64, MaxEpoch = 4,
             },
             ("imdb", "cnn") => new TextClassificationTrainer.Options
             {
