@@ -29,8 +29,8 @@ internal static class Recipes
             },
             ("imdb", "cnn") => new TextClassificationTrainer.Options
             {
-                Architecture = TextClassificationArchitecture.TextCnn, EmbeddingDimension = 64, TextCnnFilters = 100, MaxTokens = 400,
-                MinCount = 2, MaxVocabularySize = 50_000, BatchSize = 64, MaxEpoch = 4,
+                Architecture = TextClassificationArchitecture.TextCnn, EmbeddingDimension = 64, TextCnnFilters = 64, MaxTokens = 300,
+                MinCount = 2, MaxVocabularySize = 30_000, BatchSize = 64, MaxEpoch = 3,
             },
             ("brown", "bag") => new TextClassificationTrainer.Options
             {

@@ -61,7 +61,7 @@ public sealed partial class TextClassificationTrainer
         try
         {
             var bag = _options.Architecture == TextClassificationArchitecture.EmbeddingBag;
-            using var optimizer = TrainingSession.CreateOptimizer(_options, DefaultOptimizer);
+            using var optimizer = TrainingSession.CreateOptimizer(_options, DefaultOptimizer, train.Count);
             var trainSource = new TextBatchSource(train, includeNGrams: bag);
             var validationSource = validation is null ? null : new TextBatchSource(validation, includeNGrams: bag);
             var result = TrainingSession.Run(_options, seed, model, optimizer, trainSource, validationSource, augment: false, cancellation);
