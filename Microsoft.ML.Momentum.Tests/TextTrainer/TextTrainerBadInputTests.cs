@@ -137,6 +137,9 @@ public sealed class TextTrainerBadInputTests
             using (var model = new TextClassificationTrainer(TextTrainerFixtures.Fast(maxEpoch: 1)).Fit(TextTrainerFixtures.Topics)) model.Save(path);
             var e = Assert.ThrowsExactly<InvalidDataException>(() => ImageClassificationModel.Load(path));
             StringAssert.Contains(e.Message, "textClassification");
+            using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update)) zip.GetEntry("featurizer.json")!.Delete();
+            var missing = Assert.ThrowsExactly<InvalidDataException>(() => TextClassificationModel.Load(path));
+            StringAssert.Contains(missing.Message, "featurizer.json");
             var notZip = Path.Combine(directory, "not.zip");
             File.WriteAllText(notZip, "hello");
             Assert.ThrowsExactly<InvalidDataException>(() => TextClassificationModel.Load(notZip));

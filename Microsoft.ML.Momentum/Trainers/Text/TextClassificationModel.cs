@@ -176,10 +176,15 @@ public sealed class TextClassificationModel : ClassificationModel
                 p["text2ColumnName"]?.GetValue<string>(), EmptyTextHandling.Skip);
             return new TextClassificationModel(model, featurizer, columns, p["isPair"]!.GetValue<bool>(), ResultOf(manifest.Training), null, null);
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or InvalidDataException)
+        catch (InvalidDataException)
         {
             model.Dispose();
-            throw e as InvalidDataException ?? new InvalidDataException($"'{path}': the text preprocessing in model.json is malformed ({e.Message}).", e);
+            throw;
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException)
+        {
+            model.Dispose();
+            throw new InvalidDataException($"'{path}': the text preprocessing in model.json is malformed ({e.Message}).", e);
         }
     }
 
