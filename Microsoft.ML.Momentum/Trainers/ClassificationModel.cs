@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 
 namespace Microsoft.ML.Momentum.Trainers;
@@ -80,12 +82,32 @@ public abstract class ClassificationModel : IDisposable
     }
 
     /// <summary>Writes the model zip (atomically: an existing file is replaced only once the new one is complete).</summary>
-    private protected void SaveArchive(string path, string task, JsonObject preprocessing, JsonObject? training)
+    private protected void SaveArchive(string path, string task, JsonObject preprocessing, JsonObject? training,
+        IReadOnlyDictionary<string, string>? attachments = null)
         => WithModel(model =>
         {
-            ModelArchive.Save(path, new ModelArchive.Manifest(task, model.Spec, ClassNames, preprocessing, training), model);
+            ModelArchive.Save(path, new ModelArchive.Manifest(task, model.Spec, ClassNames, preprocessing, training, attachments), model);
             return 0;
         });
+
+    /// <summary>The optimizer's configuration as JSON (what a saved model records of its training), or null.</summary>
+    private protected static JsonObject? OptimizerNode(Optimizer? optimizer)
+        => optimizer is null ? null : JsonNode.Parse(OptimizerJson.Serialize(optimizer))!.AsObject();
+
+    /// <summary>The model zip's "training" node: the optimizer's configuration and the run's history; null when neither is known.</summary>
+    private protected static JsonObject? TrainingNode(TrainingResult? result, JsonObject? optimizer)
+    {
+        if (result is null && optimizer is null) return null;
+        return new JsonObject
+        {
+            ["optimizer"] = optimizer?.DeepClone(),
+            ["result"] = result is null ? null : JsonSerializer.SerializeToNode(result, TrainingJsonContext.Default.TrainingResult),
+        };
+    }
+
+    /// <summary>The run history recorded in a model zip's "training" node, if any.</summary>
+    private protected static TrainingResult? ResultOf(JsonObject? training)
+        => training?["result"] is { } node ? node.Deserialize(TrainingJsonContext.Default.TrainingResult) : null;
 
     /// <summary>Releases the native weights.</summary>
     public void Dispose()

@@ -17,14 +17,20 @@ internal static class TrainingSession
         return options.Device ?? ComputeDevice.Default;
     }
 
-    /// <summary>A fresh copy of the configured optimizer with the options' overrides applied.</summary>
-    public static Optimizer CreateOptimizer(ClassificationTrainerOptions options, Func<Optimizer> defaultOptimizer)
+    /// <summary>
+    /// A fresh copy of the configured optimizer with the options' overrides applied, told the run's length (which
+    /// schedules such as Demon's need before they can be validated) and validated.
+    /// </summary>
+    public static Optimizer CreateOptimizer(ClassificationTrainerOptions options, Func<Optimizer> defaultOptimizer, int trainingExamples)
     {
         var optimizer = options.Optimizer?.Clone() ?? defaultOptimizer();
         if (options.LearningRate is { } learningRate) optimizer.LearningRate = learningRate;
         if (options.LearningRateSchedule is { } schedule) optimizer.LearningRateSchedule = schedule;
         if (options.WeightDecay is { } weightDecay) optimizer.WeightDecay = weightDecay;
         optimizer.Parallelism = options.NumberOfThreads ?? Environment.ProcessorCount;
+        var stepsPerEpoch = Math.Max(1, (trainingExamples + options.BatchSize - 1) / options.BatchSize);
+        optimizer.SetHorizon((long)stepsPerEpoch * options.MaxEpoch, stepsPerEpoch);
+        optimizer.Validate();
         return optimizer;
     }
 

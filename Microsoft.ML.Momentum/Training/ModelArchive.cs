@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Engine;
@@ -7,8 +8,9 @@ namespace Microsoft.ML.Momentum.Training;
 
 /// <summary>
 /// The on-disk form of a trained model: one zip holding <c>model.json</c> (format version, task, network
-/// spec, class names and the task's preprocessing) and <c>weights.pt</c>. Written to a temporary file and
-/// renamed, so an existing model file is never left half-written.
+/// spec, class names and the task's preprocessing), <c>weights.pt</c>, and the task's attachments (text
+/// entries such as a text model's <c>featurizer.json</c>, listed in <c>model.json</c>). Written to a temporary
+/// file and renamed, so an existing model file is never left half-written.
 /// </summary>
 internal static class ModelArchive
 {
@@ -16,12 +18,17 @@ internal static class ModelArchive
     private const string ManifestEntry = "model.json";
     private const string WeightsEntry = "weights.pt";
 
-    /// <summary>What a model zip describes besides its weights.</summary>
-    public sealed record Manifest(string Task, NetworkSpec Network, IReadOnlyList<string> ClassNames, JsonObject Preprocessing, JsonObject? Training);
+    /// <summary>What a model zip describes besides its weights; <paramref name="Attachments"/> are extra UTF-8 entries by name.</summary>
+    public sealed record Manifest(string Task, NetworkSpec Network, IReadOnlyList<string> ClassNames, JsonObject Preprocessing, JsonObject? Training,
+        IReadOnlyDictionary<string, string>? Attachments = null);
 
     public static void Save(string path, Manifest manifest, NativeModel model)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        foreach (var name in manifest.Attachments?.Keys ?? [])
+        {
+            if (name is ManifestEntry or WeightsEntry || string.IsNullOrWhiteSpace(name)) throw new ArgumentException($"'{name}' cannot name an attachment.", nameof(manifest));
+        }
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
@@ -38,6 +45,11 @@ internal static class ModelArchive
                     ToJson(manifest).WriteTo(writer);
                 }
                 zip.CreateEntryFromFile(weights, WeightsEntry, CompressionLevel.Optimal);
+                foreach (var (name, text) in manifest.Attachments ?? new Dictionary<string, string>())
+                {
+                    using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
+                    writer.Write(text);
+                }
             }
             File.Move(temporary, full, overwrite: true);
         }
@@ -53,6 +65,7 @@ internal static class ModelArchive
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         Manifest manifest;
+        string[] attachmentNames;
         ZipArchive zip;
         try
         {
@@ -67,12 +80,13 @@ internal static class ModelArchive
             var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"'{path}' is not a model file: it lacks '{ManifestEntry}'.");
             using (var stream = entry.Open())
             {
-                manifest = FromJson(JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException($"'{path}': {ManifestEntry} is not a JSON object."), path);
+                (manifest, attachmentNames) = FromJson(JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException($"'{path}': {ManifestEntry} is not a JSON object."), path);
             }
             if (manifest.Task != expectedTask)
             {
                 throw new InvalidDataException($"'{path}' holds a {manifest.Task} model; expected a {expectedTask} model.");
             }
+            manifest = manifest with { Attachments = ReadAttachments(zip, attachmentNames, path) };
             var model = NativeModel.Create(manifest.Network, device);
             var weights = Path.GetTempFileName();
             try
@@ -106,9 +120,22 @@ internal static class ModelArchive
         ["classNames"] = new JsonArray(manifest.ClassNames.Select(n => (JsonNode?)n).ToArray()),
         ["preprocessing"] = manifest.Preprocessing.DeepClone(),
         ["training"] = manifest.Training?.DeepClone(),
+        ["attachments"] = new JsonArray((manifest.Attachments?.Keys ?? []).Select(n => (JsonNode?)n).ToArray()),
     };
 
-    private static Manifest FromJson(JsonObject json, string path)
+    private static Dictionary<string, string> ReadAttachments(ZipArchive zip, IEnumerable<string> names, string path)
+    {
+        var attachments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"'{path}' lacks '{name}', which {ManifestEntry} lists.");
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            attachments[name] = reader.ReadToEnd();
+        }
+        return attachments;
+    }
+
+    private static (Manifest Manifest, string[] AttachmentNames) FromJson(JsonObject json, string path)
     {
         try
         {
@@ -119,12 +146,13 @@ internal static class ModelArchive
             }
             var network = Required(json, "network", path).AsObject();
             var options = Required(network, "options", path).AsObject().ToDictionary(kv => kv.Key, kv => kv.Value?.GetValue<string>() ?? "");
-            return new Manifest(
+            var manifest = new Manifest(
                 Required(json, "task", path).GetValue<string>(),
                 new NetworkSpec(Required(network, "architecture", path).GetValue<string>(), options),
                 Required(json, "classNames", path).AsArray().Select(n => n?.GetValue<string>() ?? "").ToArray(),
                 Required(json, "preprocessing", path).AsObject().DeepClone().AsObject(),
                 json["training"]?.DeepClone().AsObject());
+            return (manifest, (json["attachments"]?.AsArray() ?? []).Select(n => n?.GetValue<string>() ?? "").ToArray());
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException)
         {

@@ -39,23 +39,39 @@ public sealed class TextBatchSource : IBatchSource
             cancellation.ThrowIfCancellationRequested();
             batch.Count = Math.Min(batchSize, order.Length - start);
             var indices = order.AsSpan(start, batch.Count);
-            var length = 1;
-            foreach (var index in indices) length = Math.Max(length, Ids(index).Length);
-            var needed = batch.Count * length;
-            if (batch.Tokens!.Length < needed) batch.Tokens = new long[Math.Max(needed, batch.Tokens.Length * 2)];
-            var tokens = batch.Tokens.AsSpan(0, needed);
-            tokens.Clear();
-            for (var i = 0; i < indices.Length; i++)
-            {
-                var ids = Ids(indices[i]);
-                var row = tokens.Slice(i * length, length);
-                for (var t = 0; t < ids.Length; t++) row[t] = ids[t];
-                batch.Labels[i] = _data.GetClass(indices[i]);
-            }
-            batch.SequenceLength = length;
+            var tokens = batch.Tokens!;
+            batch.SequenceLength = WriteTokens(_data, indices, _includeNGrams, ref tokens);
+            batch.Tokens = tokens;
+            for (var i = 0; i < indices.Length; i++) batch.Labels[i] = _data.GetClass(indices[i]);
             yield return batch;
         }
     }
 
-    private ReadOnlySpan<int> Ids(int index) => _includeNGrams ? _data.GetIds(index) : _data.GetSequence(index);
+    /// <summary>
+    /// Writes the examples at <paramref name="indices"/> as rows of token ids right-padded with 0 to the longest
+    /// (at least 1), growing <paramref name="tokens"/> when it is too small; returns the row length.
+    /// </summary>
+    /// <param name="data">The featurized examples.</param>
+    /// <param name="indices">Which examples, in row order.</param>
+    /// <param name="includeNGrams">Words and n-grams (bag models) or the word sequence only.</param>
+    /// <param name="tokens">The buffer; rows × length entries are used.</param>
+    internal static int WriteTokens(FeaturizedTextDataSet data, ReadOnlySpan<int> indices, bool includeNGrams, ref long[] tokens)
+    {
+        var length = 1;
+        foreach (var index in indices) length = Math.Max(length, Ids(data, index, includeNGrams).Length);
+        var needed = indices.Length * length;
+        if (tokens.Length < needed) tokens = new long[Math.Max(needed, tokens.Length * 2)];
+        var used = tokens.AsSpan(0, needed);
+        used.Clear();
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var ids = Ids(data, indices[i], includeNGrams);
+            var row = used.Slice(i * length, length);
+            for (var t = 0; t < ids.Length; t++) row[t] = ids[t];
+        }
+        return length;
+    }
+
+    private static ReadOnlySpan<int> Ids(FeaturizedTextDataSet data, int index, bool includeNGrams)
+        => includeNGrams ? data.GetIds(index) : data.GetSequence(index);
 }

@@ -70,6 +70,12 @@ struct TextCnnImpl : torch::nn::Module {
         dropout(register_module("dropout", torch::nn::Dropout(dropout_rate))),
         head(register_module("head", torch::nn::Linear(filters * static_cast<int64_t>(widths.size()), in.classes))) {
     for (const auto width : widths) convolutions->push_back(torch::nn::Conv1d(in.dim, filters, width));
+    // Small uniform embeddings (Keras' default, U(-0.05, 0.05)) instead of torch's N(0, 1): with Adam's
+    // per-step moves of about the learning rate, N(0, 1) rows barely change in a few epochs and the filters
+    // end up learning on near-random word vectors (IMDB: 79% after two epochs instead of ~87%).
+    torch::NoGradGuard no_grad;
+    embedding->weight.uniform_(-0.05, 0.05);
+    embedding->weight[0].zero_();
   }
   torch::Tensor forward(const torch::Tensor& tokens) {
     const auto x = embedding(tokens).transpose(1, 2);  // [N, dim, L]

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Engine;
@@ -23,7 +22,7 @@ public sealed class ImageClassificationModel : ClassificationModel
     {
         Input = input;
         TrainingData = trainingData;
-        TrainingConfiguration = optimizer is null ? null : JsonNode.Parse(OptimizerJson.Serialize(optimizer))!.AsObject();
+        TrainingConfiguration = OptimizerNode(optimizer);
     }
 
     /// <summary>Channels, size and normalization every input image is brought to (those of the training data).</summary>
@@ -122,19 +121,6 @@ public sealed class ImageClassificationModel : ClassificationModel
             throw new InvalidDataException($"'{path}': the image preprocessing in model.json is malformed ({e.Message}).", e);
         }
     }
-
-    internal static JsonObject? TrainingNode(TrainingResult? result, JsonObject? optimizer)
-    {
-        if (result is null && optimizer is null) return null;
-        return new JsonObject
-        {
-            ["optimizer"] = optimizer?.DeepClone(),
-            ["result"] = result is null ? null : JsonSerializer.SerializeToNode(result, TrainingJsonContext.Default.TrainingResult),
-        };
-    }
-
-    internal static TrainingResult? ResultOf(JsonObject? training)
-        => training?["result"] is { } node ? node.Deserialize(TrainingJsonContext.Default.TrainingResult) : null;
 
     private ClassificationMetrics Evaluate(ImageDataSource data, ImageReadSettings settings, CancellationToken cancellation)
     {

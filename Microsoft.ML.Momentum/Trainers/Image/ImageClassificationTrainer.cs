@@ -62,7 +62,7 @@ public sealed partial class ImageClassificationTrainer
         var model = NativeModel.Create(NetworkFor(train), device, (ulong)seed);
         try
         {
-            using var optimizer = TrainingSession.CreateOptimizer(_options, DefaultOptimizer);
+            using var optimizer = TrainingSession.CreateOptimizer(_options, DefaultOptimizer, train.Count);
             using var trainSource = new ImageBatchSource(train, normalization, _options.Augmentation, seed);
             using var validationSource = validation is null ? null : new ImageBatchSource(validation, normalization);
             var result = TrainingSession.Run(_options, seed, model, optimizer, trainSource, validationSource,
