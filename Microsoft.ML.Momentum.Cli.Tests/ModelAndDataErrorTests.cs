@@ -50,7 +50,7 @@ public sealed class ModelAndDataErrorTests
         }
         var (code, _, error) = Run("evaluate", "--model", temp.File("audio.zip"), "--data", RepoPaths.Fashion);
         Assert.AreEqual(ExitCodes.BadData, code);
-        Assert.AreEqual($"error: '{temp.File("audio.zip")}' holds a audioClassification model; this build of momentum reads imageClassification models.\n", error);
+        Assert.AreEqual($"error: '{temp.File("audio.zip")}' holds a audioClassification model; this build of momentum reads imageClassification and textClassification models.\n", error);
     }
 
     [TestMethod]

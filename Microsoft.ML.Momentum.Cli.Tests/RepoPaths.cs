@@ -16,6 +16,11 @@ internal static class RepoPaths
 
     public static string Fashion => Path.Combine(Images, "fashion");
 
+    /// <summary>The library tests' text fixtures (topics.csv: 400 labelled sentences, 4 topics; also .tsv/.json/.jsonl).</summary>
+    public static string Text => Path.Combine(Root, "Microsoft.ML.Momentum.Tests", "Fixtures", "text");
+
+    public static string Topics => Path.Combine(Text, "topics.csv");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

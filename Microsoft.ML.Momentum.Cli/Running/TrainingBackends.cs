@@ -7,7 +7,7 @@ namespace Microsoft.ML.Momentum.Cli.Running;
 /// </summary>
 internal static class TrainingBackends
 {
-    public static IReadOnlyList<ITrainingBackend> All { get; } = [new ImageBackend()];
+    public static IReadOnlyList<ITrainingBackend> All { get; } = [new ImageBackend(), new TextBackend()];
 
     /// <summary>The model readers among <paramref name="backends"/>.</summary>
     public static IReadOnlyList<IModelBackend> ModelBackends(IReadOnlyList<ITrainingBackend> backends) => backends.OfType<IModelBackend>().ToArray();
