@@ -9,32 +9,16 @@ namespace Microsoft.ML.Momentum.Cli.Running;
 internal static class ImageTrainerOptionsFactory
 {
     public static ImageClassificationTrainer.Options Create(ImageTrainerSettings s, ComputeDevice device, ImageDataSource? validationSet,
-        bool resume, Action<TrainingProgress> progress) => new()
-    {
-        LabelColumnName = s.LabelColumnName,
-        ImageColumnName = s.ImageColumnName,
-        Architecture = ArchitectureOf(s.Architecture),
-        ImageSize = s.ImageSize,
-        Augmentation = s.Augmentation,
-        SkipInvalidImages = s.SkipInvalidImages,
-        ValidationSet = validationSet,
-        BatchSize = s.BatchSize,
-        MaxEpoch = s.MaxEpoch,
-        Optimizer = s.Optimizer,
-        LearningRate = s.LearningRate,
-        LearningRateSchedule = s.LearningRateSchedule,
-        WeightDecay = s.WeightDecay,
-        ValidationSetFraction = validationSet is null ? s.ValidationSetFraction ?? 0.1 : 0,
-        EarlyStoppingCriteria = s.EarlyStoppingCriteria,
-        MetricsCallback = progress,
-        LogEveryNSteps = s.LogEveryNSteps,
-        Seed = s.Seed,
-        Device = device,
-        NumberOfThreads = s.NumberOfThreads,
-        WorkspacePath = s.WorkspacePath,
-        CheckpointEveryNEpochs = s.CheckpointEveryNEpochs,
-        ResumeFromCheckpoint = resume,
-    };
+        bool resume, Action<TrainingProgress> progress)
+        => SharedTrainerOptions.Apply(new ImageClassificationTrainer.Options
+        {
+            ImageColumnName = s.ImageColumnName,
+            Architecture = ArchitectureOf(s.Architecture),
+            ImageSize = s.ImageSize,
+            Augmentation = s.Augmentation,
+            SkipInvalidImages = s.SkipInvalidImages,
+            ValidationSet = validationSet,
+        }, s, device, validationSet is not null, resume, progress);
 
     /// <summary>The config's architecture name (smallCnn, resNet, mlp) as the trainer's enum.</summary>
     public static ImageClassificationArchitecture ArchitectureOf(string name) => name switch

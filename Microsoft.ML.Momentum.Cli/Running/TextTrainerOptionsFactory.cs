@@ -13,31 +13,14 @@ internal static class TextTrainerOptionsFactory
     {
         var options = new TextClassificationTrainer.Options
         {
-            LabelColumnName = s.LabelColumnName,
             TextColumnName = s.TextColumnName,
             Text2ColumnName = s.Text2ColumnName,
             Architecture = ArchitectureOf(s.Architecture),
             NGramLength = s.NGramLength,
             ValidationSet = validationSet,
-            BatchSize = s.BatchSize,
-            MaxEpoch = s.MaxEpoch,
-            Optimizer = s.Optimizer,
-            LearningRate = s.LearningRate,
-            LearningRateSchedule = s.LearningRateSchedule,
-            WeightDecay = s.WeightDecay,
-            ValidationSetFraction = validationSet is null ? s.ValidationSetFraction ?? 0.1 : 0,
-            EarlyStoppingCriteria = s.EarlyStoppingCriteria,
-            MetricsCallback = progress,
-            LogEveryNSteps = s.LogEveryNSteps,
-            Seed = s.Seed,
-            Device = device,
-            NumberOfThreads = s.NumberOfThreads,
-            WorkspacePath = s.WorkspacePath,
-            CheckpointEveryNEpochs = s.CheckpointEveryNEpochs,
-            ResumeFromCheckpoint = resume,
         };
         if (s.MaxTokens is { } maxTokens) options.MaxTokens = maxTokens;
-        return options;
+        return SharedTrainerOptions.Apply(options, s, device, validationSet is not null, resume, progress);
     }
 
     /// <summary>The config's architecture name (embeddingBag, textCnn, transformer) as the trainer's enum.</summary>
