@@ -34,7 +34,9 @@ internal static class SyntheticRun
     public static TrainingProgress Report(TrainingPhase phase, int epoch, int maxEpoch, long step, long total, Random random, bool momo, bool autoDrop, ClassificationMetrics? validation)
     {
         var drops = !autoDrop ? 0 : step >= 270 ? 2 : step >= 130 ? 1 : 0;
-        var learningRate = 0.1 * Math.Pow(0.5, drops);
+        // As in the library: a step reports the rate it used; the controller drops the rate after that step.
+        var dropsBefore = !autoDrop ? 0 : step > 270 ? 2 : step > 130 ? 1 : 0;
+        var learningRate = 0.1 * Math.Pow(0.5, dropsBefore);
         var loss = 2.3 * Math.Exp(-step / 150.0) + 0.3 + 0.1 * random.NextDouble();
         return new TrainingProgress
         {

@@ -15,12 +15,15 @@ internal static class DropPoints
             .ToArray();
         var markers = new List<ChartMarker>();
         var previous = 0;
-        foreach (var (step, drops, learningRate) in points)
+        for (var i = 0; i < points.Length; i++)
         {
+            var (step, drops, _) = points[i];
             if (drops > previous)
             {
                 var count = drops - previous == 1 ? $"drop {drops}" : $"drops {previous + 1}-{drops}";
-                var rate = learningRate is { } lr ? $", learning rate now {LineChart.Label(lr)}" : "";
+                // A point's learning rate is the one its step used; the controller drops it after that step,
+                // so the new rate is the one the next point reports.
+                var rate = i + 1 < points.Length && points[i + 1].LearningRate is { } lr ? $", learning rate now {LineChart.Label(lr)}" : "";
                 markers.Add(new ChartMarker(step, $"{count} by step {step}{rate}"));
             }
             previous = Math.Max(previous, drops);
