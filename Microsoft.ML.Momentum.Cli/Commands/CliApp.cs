@@ -33,6 +33,7 @@ internal static class CliApp
         root.Subcommands.Add(CompareCommand.Create(backends));
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(SchemaCommand.Create());
+        root.Subcommands.Add(PrepareCommand.Create());
         root.Subcommands.Add(FashionMnistCommand.Create());
         return root;
     }
