@@ -9,6 +9,15 @@ namespace Microsoft.ML.Momentum.Tests.Optimizers;
 public sealed class OptimizerJsonTests
 {
     [TestMethod]
+    public void ComputedPropertiesAreNotWrittenSoTheJsonCanBePastedIntoAConfig()
+    {
+        var json = OptimizerJson.Serialize(new Momo { LearningRateSchedule = new CosineSchedule(), MomentumSchedule = new DemonSchedule() });
+        Assert.DoesNotContain("requiresLoss", json);
+        Assert.DoesNotContain("needsHorizon", json);
+        StringAssert.Contains(json, "\"name\": \"cosine\"");
+    }
+
+    [TestMethod]
     public void EveryOptimizerRoundTrips()
     {
         var problem = new LeastSquares();

@@ -27,6 +27,7 @@ public sealed class Momo : Optimizer
     public bool AdaptLowerBound { get; set; }
 
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool RequiresLoss => true;
 
     internal override double BaseMomentum => Beta;

@@ -33,6 +33,7 @@ public sealed class MomoAdam : Optimizer
     public bool Divide { get; set; } = true;
 
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool RequiresLoss => true;
 
     internal override double BaseMomentum => Beta1;

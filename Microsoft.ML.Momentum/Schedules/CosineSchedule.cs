@@ -21,6 +21,7 @@ public sealed class CosineSchedule : Schedule
     public double WarmupStartFactor { get; set => field = Check.InRange(value, 0, 1, nameof(WarmupStartFactor)); }
 
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool NeedsHorizon => true;
 
     /// <inheritdoc />

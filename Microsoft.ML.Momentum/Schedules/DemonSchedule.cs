@@ -23,6 +23,7 @@ public sealed class DemonSchedule : Schedule
     public long? TotalSteps { get; set => field = value is { } v ? Check.AtLeast(v, 1, nameof(TotalSteps)) : null; }
 
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool NeedsHorizon => TotalSteps is null;
 
     /// <inheritdoc />

@@ -17,6 +17,7 @@ public sealed class LinearSchedule : Schedule
     public long? Length { get; set => field = value is { } v ? Check.AtLeast(v, 1, nameof(Length)) : null; }
 
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool NeedsHorizon => Length is null;
 
     /// <inheritdoc />

@@ -24,6 +24,7 @@ public sealed class OneCycleSchedule : Schedule
     public bool ThreePhase { get; set; }
 
     /// <inheritdoc />
+    [System.Text.Json.Serialization.JsonIgnore]
     public override bool NeedsHorizon => true;
 
     /// <inheritdoc />
