@@ -3,11 +3,10 @@
 //
 //   dotnet run -c Release --project benchmarks/TextClassification -- imdb [--models bag,cnn]
 //       [--optimizers adam,demonAdam,momoAdam] [--threads 2] [--epochs N] [--lr X] [--max-tokens N] [--dim N]
-//       [--buckets N] [--batch N] [--data PATH] [--out results.md]
+//       [--buckets N] [--batch N] [--dropout X] [--min-count N] [--ngrams N] [--seed N] [--data PATH] [--out results.md]
 //   dotnet run -c Release --project benchmarks/TextClassification -- brown [--optimizers adam] [--data PATH]
 //
 // IMDB: install with ImdbDataset.InstallCommand, or pass --data / set MOMENTUM_IMDB_PATH; Brown likewise.
-using System.Globalization;
 using Microsoft.ML.Momentum.Benchmarks.Text;
 
 var arguments = BenchmarkArguments.Parse(args);
