@@ -107,7 +107,7 @@ internal sealed class LineChart(string id, string title, string xLabel, string y
             for (var i = entries.Count - 1; i >= 0; i--)
             {
                 var name = entries[i].Name;
-                var width = 26 + name.Length * 6.2;
+                var width = 32 + name.Length * 7.0;
                 x -= width;
                 s.Append($"<line x1=\"{F(x)}\" y1=\"33\" x2=\"{F(x + 18)}\" y2=\"33\" stroke=\"{entries[i].Color}\" stroke-width=\"2\"{(entries[i].Dashed ? " stroke-dasharray=\"6 3\"" : "")}/>")
                  .Append($"<text x=\"{F(x + 22)}\" y=\"36\">{Esc(name)}</text>");
