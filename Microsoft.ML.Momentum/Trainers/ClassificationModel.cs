@@ -45,10 +45,18 @@ public abstract class ClassificationModel : IDisposable
     /// <summary>Runs <paramref name="forward"/> on the native model under the model's lock.</summary>
     private protected T WithModel<T>(Func<NativeModel, T> forward)
     {
+        T result = default!;
+        WithModel(model => { result = forward(model); });
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="use"/> on the native model under the model's lock.</summary>
+    private protected void WithModel(Action<NativeModel> use)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return forward(_model);
+            use(_model);
         }
     }
 
@@ -71,11 +79,7 @@ public abstract class ClassificationModel : IDisposable
     private protected ClassPrediction[] PredictMany(int count, Action<NativeModel, Span<float>> forward)
     {
         var logits = new float[count * ClassCount];
-        WithModel(model =>
-        {
-            forward(model, logits);
-            return 0;
-        });
+        WithModel(model => forward(model, logits));
         var predictions = new ClassPrediction[count];
         for (var i = 0; i < count; i++) predictions[i] = ToPrediction(logits.AsSpan(i * ClassCount, ClassCount));
         return predictions;
@@ -84,11 +88,7 @@ public abstract class ClassificationModel : IDisposable
     /// <summary>Writes the model zip (atomically: an existing file is replaced only once the new one is complete).</summary>
     private protected void SaveArchive(string path, string task, JsonObject preprocessing, JsonObject? training,
         IReadOnlyDictionary<string, string>? attachments = null)
-        => WithModel(model =>
-        {
-            ModelArchive.Save(path, new ModelArchive.Manifest(task, model.Spec, ClassNames, preprocessing, training, attachments), model);
-            return 0;
-        });
+        => WithModel(model => ModelArchive.Save(path, new ModelArchive.Manifest(task, model.Spec, ClassNames, preprocessing, training, attachments), model));
 
     /// <summary>The optimizer's configuration as JSON (what a saved model records of its training), or null.</summary>
     private protected static JsonObject? OptimizerNode(Optimizer? optimizer)

@@ -48,7 +48,7 @@ internal static class CsvExampleReader
                 columns = options.HasHeader
                     ? record.Select(c => c.Trim()).ToArray()
                     : Enumerable.Range(0, record.Length).Select(ExampleCollector.IndexName).ToArray();
-                textIndex = Resolve(collector, "TextColumnName", options.TextColumnName, columns, line)!.Value;
+                textIndex = Resolve(collector, options.TextColumnOptionName, options.TextColumnName, columns, line)!.Value;
                 text2Index = Resolve(collector, "Text2ColumnName", options.Text2ColumnName, columns, line) ?? -1;
                 labelIndex = Resolve(collector, "LabelColumnName", options.LabelColumnName, columns, line) ?? -1;
                 if (options.HasHeader)

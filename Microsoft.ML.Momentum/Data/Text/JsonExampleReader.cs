@@ -170,7 +170,7 @@ internal static class JsonExampleReader
 
             found.AddRange(others ?? []);
             (string option, string column) = !hasText
-                ? ("TextColumnName", options.TextColumnName)
+                ? (options.TextColumnOptionName, options.TextColumnName)
                 : options.Text2ColumnName is not null && !hasText2
                     ? ("Text2ColumnName", options.Text2ColumnName)
                     : ("LabelColumnName", options.LabelColumnName!);

@@ -15,6 +15,9 @@ public sealed class TextDataLoaderOptions
     /// <summary>The text column (the first sentence of a pair). Default <c>"Text"</c>.</summary>
     public string TextColumnName { get; set; } = "Text";
 
+    /// <summary>The option name messages give for <see cref="TextColumnName"/> (the image trainer reads image paths through it as "ImageColumnName").</summary>
+    internal string TextColumnOptionName { get; set; } = nameof(TextColumnName);
+
     /// <summary>
     /// The second text column for sentence-pair data (ML.NET's <c>Sentence2ColumnName</c>), or
     /// <see langword="null"/> (the default) for single texts.

@@ -83,14 +83,15 @@ public abstract class ImageDataSource
                 table = TextDataLoader.FromFile(path, new TextDataLoaderOptions
                 {
                     TextColumnName = settings.ImageColumnName,
+                    TextColumnOptionName = "ImageColumnName",
                     LabelColumnName = settings.LabelColumnName,
                     EmptyTextHandling = EmptyTextHandling.Error,
                 });
             }
             catch (TextDataException e)
             {
-                // The table reader is the text loader; name the option the image user set.
-                throw new InvalidDataException(e.Message.Replace("TextColumnName", "ImageColumnName", StringComparison.Ordinal), e);
+                // Image data errors are InvalidDataException throughout the image API.
+                throw new InvalidDataException(e.Message, e);
             }
             if (!table.HasLabels) throw new InvalidDataException($"'{path}' has no label column '{settings.LabelColumnName}'.");
             var names = ClassesOf(table.Select(e => e.Label!), classNames);
