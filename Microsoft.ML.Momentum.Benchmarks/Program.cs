@@ -7,6 +7,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.Momentum.Benchmarks;
+using Microsoft.ML.Momentum.Engine;
 
 var options = BenchmarkOptions.Parse(args);
 if (options.Help)
@@ -110,10 +111,9 @@ namespace Microsoft.ML.Momentum.Benchmarks
         public static double Measure(int threads)
         {
             const int n = 100_000_000;
-            var source = GC.AllocateUninitializedArray<float>(n);
-            var destination = GC.AllocateUninitializedArray<float>(n);
+            using var source = NativeVector.Zeros(n);
+            using var destination = NativeVector.Zeros(n);
             source.AsSpan().Fill(1f);
-            destination.AsSpan().Fill(0f);
             var times = new List<double>();
             for (var run = 0; run < 7; run++)
             {
@@ -126,14 +126,14 @@ namespace Microsoft.ML.Momentum.Benchmarks
         }
 
         /// <summary>Span.CopyTo split into <paramref name="threads"/> contiguous parts.</summary>
-        public static void ParallelCopy(float[] source, float[] destination, int threads)
+        public static void ParallelCopy(NativeVector source, NativeVector destination, int threads)
         {
-            var n = source.Length;
+            var n = (int)source.Length;
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
                 var start = (int)((long)n * t / threads);
                 var end = (int)((long)n * (t + 1) / threads);
-                source.AsSpan(start, end - start).CopyTo(destination.AsSpan(start, end - start));
+                source.AsSpan().Slice(start, end - start).CopyTo(destination.AsSpan().Slice(start, end - start));
             });
         }
     }

@@ -17,11 +17,13 @@ internal static class StepTimer
 
     public static (Dictionary<string, double> Ms, double CopyMs) Cpu(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
     {
-        var x = GC.AllocateUninitializedArray<float>(checked((int)size), pinned: true);
-        var g = GC.AllocateUninitializedArray<float>(checked((int)size), pinned: true);
-        var scratch = GC.AllocateUninitializedArray<float>(checked((int)size), pinned: true);
+        // Parameters and gradients in libtorch's memory, as the trainers hand them to the optimizer.
+        using var xVector = NativeVector.Zeros(size);
+        using var gVector = NativeVector.Zeros(size);
+        using var scratchVector = NativeVector.Zeros(size);
+        var x = xVector.AsSpan();
+        var g = gVector.AsSpan();
         Fill(x, g);
-        scratch.AsSpan().Clear();
         var optimizers = methods.Select(m => m.Create()).ToArray();
         foreach (var o in optimizers) o.Parallelism = options.Threads;
         var times = methods.ToDictionary(m => m.Name, _ => new List<double>());
@@ -31,7 +33,7 @@ internal static class StepTimer
             for (var round = 0; round < WarmupRounds + options.Runs; round++)
             {
                 var watch = Stopwatch.StartNew();
-                CopyBandwidth.ParallelCopy(x, scratch, options.Threads);
+                CopyBandwidth.ParallelCopy(xVector, scratchVector, options.Threads);
                 if (round >= WarmupRounds) copies.Add(watch.Elapsed.TotalMilliseconds);
                 for (var j = 0; j < methods.Count; j++)
                 {
@@ -55,11 +57,9 @@ internal static class StepTimer
 
     public static Dictionary<string, double> Device(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
     {
-        var host = new float[size];
-        var grad = new float[size];
-        Fill(host, grad);
-        using var x = NativeVector.FromArray(host);
-        using var g = NativeVector.FromArray(grad);
+        using var x = NativeVector.Zeros(size);
+        using var g = NativeVector.Zeros(size);
+        Fill(x.AsSpan(), g.AsSpan());
         var optimizers = methods.Select(m => m.Create()).ToArray();
         var times = methods.ToDictionary(m => m.Name, _ => new List<double>());
         try
@@ -81,18 +81,13 @@ internal static class StepTimer
         return times.ToDictionary(t => t.Key, t => Median(t.Value));
     }
 
-    private static void Fill(float[] x, float[] g)
+    private static void Fill(Span<float> x, Span<float> g)
     {
-        Parallel.For(0, 16, c =>
+        for (var i = 0; i < x.Length; i++)
         {
-            var start = (int)((long)x.Length * c / 16);
-            var end = (int)((long)x.Length * (c + 1) / 16);
-            for (var i = start; i < end; i++)
-            {
-                x[i] = 0.01f * (i % 101);
-                g[i] = 0.001f * ((i % 37) - 18);
-            }
-        });
+            x[i] = 0.01f * (i % 101);
+            g[i] = 0.001f * ((i % 37) - 18);
+        }
     }
 
     private static double Median(List<double> values)

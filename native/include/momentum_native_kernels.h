@@ -28,16 +28,17 @@ MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm
                               double a, double b, double beta2, double inv_sqrt_bc2, double eps, double step,
                               double decay);
 
-// MoMo pass 1, out of place: d_next <- a*d + b*g; if v != null: v_next <- beta2*v + (1-beta2)*g^2 and
+// MoMo pass 1: d_next <- a*d + b*g; if v != null: v_next <- beta2*v + (1-beta2)*g^2 and
 // dir = d_next/(sqrt(v_next)*isb + eps) (stored in u when u != null), else dir = d_next. sums = (<g,x>, <d_next,x>,
-// sum d_next*dir) in double. d and v are not written, so non-finite sums (non-finite g or x) leave them as they were.
+// sum d_next*dir) in double. d_next and v_next may be d and v (in place); otherwise d and v are not written, so
+// non-finite sums (non-finite g or x) leave them as they were.
 MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
                                       mm_tensor* d_next, mm_tensor* v_next, mm_tensor* u, double a, double b,
                                       double beta2, double inv_sqrt_bc2, double eps, double* sums);
 
-// MoMo pass 2: dir = d/(sqrt(v)*isb + eps) when v != null, else d; x <- (x*pre - tau*dir)*post; acc += x.
-MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, mm_tensor* acc,
-                                   double inv_sqrt_bc2, double eps, double pre, double tau, double post);
+// MoMo pass 2: x <- (x*pre - tau*dir)*post with the direction of pass 1 (MoMo's d, MoMo-Adam's u); acc += x.
+MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* dir, mm_tensor* acc, double pre, double tau,
+                                   double post);
 
 // AutoDrop window end: y = window*scale; if has_prev: s = y - mean_prev, and if has_prev_step:
 // sums = (<s,step_prev>, |s|^2, |step_prev|^2) in double; step_prev <- s; mean_prev <- y; clear: window <- 0.

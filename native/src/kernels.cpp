@@ -45,10 +45,6 @@ void accumulate(const at::Tensor& x, mm_tensor* acc) {
 // Scalars arrive as doubles holding float32 values; ATen applies them in the tensor's dtype (float32).
 at::Scalar f(double value) { return at::Scalar(static_cast<double>(static_cast<float>(value))); }
 
-// MoMo's direction: d / (sqrt(v)*isb + eps) for MoMo-Adam (v given), else d itself.
-at::Tensor momo_direction(const at::Tensor& d, const at::Tensor* v, double inv_sqrt_bc2, double eps) {
-  return v != nullptr ? d / v->sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps)) : d;
-}
 
 }  // namespace
 
@@ -126,8 +122,8 @@ MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, co
       auto& vn = same_as_mut(xt, v_next, "v_next");
       const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
       at::mul_out(vn, vt, f(beta2)).add_(gt.mul(gt).mul_(f(one_minus_beta2)));
-      direction = momo_direction(dn, &vn, inv_sqrt_bc2, eps);
-      if (u != nullptr) same_as_mut(xt, u, "u").copy_(direction);
+      auto den = vn.sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps));
+      direction = u != nullptr ? at::div_out(same_as_mut(xt, u, "u"), dn, den) : dn / den;
     }
     sums[0] = dot_double(gt, xt);
     sums[1] = dot_double(dn, xt);
@@ -135,15 +131,14 @@ MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, co
   });
 }
 
-MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, mm_tensor* acc,
-                                   double inv_sqrt_bc2, double eps, double pre, double tau, double post) {
+MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* dir, mm_tensor* acc, double pre, double tau,
+                                   double post) {
   return mm::guarded([&] {
     at::NoGradGuard no_grad;
     params(x);
     auto& xt = x->tensor;
-    const auto& dt = same_as(xt, d, "d");
-    const at::Tensor* vt = v != nullptr ? &same_as(xt, v, "v") : nullptr;
-    xt.mul_(f(pre)).sub_(momo_direction(dt, vt, inv_sqrt_bc2, eps).mul(f(tau))).mul_(f(post));
+    const auto& direction = same_as(xt, dir, "dir");
+    xt.mul_(f(pre)).sub_(direction.mul(f(tau))).mul_(f(post));
     accumulate(xt, acc);
   });
 }

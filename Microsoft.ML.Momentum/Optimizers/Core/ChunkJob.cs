@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
 /// <summary>
-/// One parallel pass of a kernel over fixed chunks, shared by the calling thread and up to N − 1 thread-pool
+/// One parallel pass of a kernel over fixed chunks (first to last, or last to first), shared by the calling thread and up to N − 1 thread-pool
 /// helpers. Every participant claims the next chunk with one interlocked increment until none is left; a
 /// reduction stores each chunk's partial at the chunk's index and the caller adds them in chunk order, so which
 /// thread ran which chunk never shows in the result. The caller waits only for chunks still running, never for a
@@ -19,10 +19,11 @@ internal sealed class ChunkJob<TKernel> : IThreadPoolWorkItem where TKernel : st
     private long _finished;
     private int _participants;
     private bool _reduce;
+    private bool _descending;
     private Sums3[] _partials = [];
 
     /// <summary>Runs <paramref name="kernel"/> over all chunks on up to <paramref name="workers"/> threads.</summary>
-    public static Sums3 Run(long length, long chunks, int workers, TKernel kernel, bool reduce)
+    public static Sums3 Run(long length, long chunks, int workers, TKernel kernel, bool reduce, bool descending)
     {
         var job = Interlocked.Exchange(ref s_idle, null) ?? new ChunkJob<TKernel>();
         job._kernel = kernel;
@@ -31,6 +32,7 @@ internal sealed class ChunkJob<TKernel> : IThreadPoolWorkItem where TKernel : st
         job._next = 0;
         job._finished = 0;
         job._reduce = reduce;
+        job._descending = descending;
         if (reduce && job._partials.LongLength < chunks) job._partials = new Sums3[chunks];
         job._participants = workers;
         for (var w = 1; w < workers; w++) ThreadPool.UnsafeQueueUserWorkItem(job, preferLocal: false);
@@ -60,8 +62,9 @@ internal sealed class ChunkJob<TKernel> : IThreadPoolWorkItem where TKernel : st
         long c;
         while ((c = Interlocked.Increment(ref _next) - 1) < _chunks)
         {
-            var sums = _kernel.Run(c * ParallelChunks.ChunkSize, Math.Min(_length, (c + 1) * ParallelChunks.ChunkSize));
-            if (_reduce) _partials[c] = sums;
+            var start = ParallelChunks.Start(c, _chunks, _descending);
+            var sums = _kernel.Run(start, Math.Min(_length, start + ParallelChunks.ChunkSize));
+            if (_reduce) _partials[start / ParallelChunks.ChunkSize] = sums;
             Interlocked.Increment(ref _finished);
         }
     }

@@ -2,9 +2,16 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
-/// <summary>The CPU backend: fused multi-threaded SIMD loops over pinned host memory.</summary>
+/// <summary>
+/// The CPU backend: fused multi-threaded SIMD loops over host memory. Successive passes alternate between first-to-
+/// last and last-to-first chunk order, so each pass starts on the chunks the previous one touched last, which are
+/// still in the cache (g after the finiteness check, MoMo's vectors between its two passes). Results depend on
+/// neither the order nor the thread count.
+/// </summary>
 internal sealed unsafe class CpuBackend : IVectorBackend
 {
+    private bool _descending;
+
     /// <summary>Threads used by the loops (results do not depend on it).</summary>
     public int Threads { get; set; } = 1;
 
@@ -13,79 +20,74 @@ internal sealed unsafe class CpuBackend : IVectorBackend
     public StateVector FromValues(float[] values) => new HostStateVector(values);
 
     public bool AllFinite(Vec vector)
-        => double.IsFinite(ParallelChunks.Reduce(vector.Length, Threads, new AllFiniteKernel { Values = vector.Pointer }).First);
+        => double.IsFinite(ParallelChunks.Reduce(vector.Length, Threads, new AllFiniteKernel { Values = vector.Pointer }, NextOrder()).First);
 
     public void Sgd(Vec x, Vec g, Vec accumulate, float weightDecay, float learningRate, float decay)
         => ParallelChunks.For(x.Length, Threads, new SgdKernel
         {
             X = x.Pointer, G = g.Pointer, Acc = accumulate.Pointer,
             WeightDecay = weightDecay, LearningRate = learningRate, Decay = decay,
-        });
+        }, NextOrder());
 
     public void Momentum(Vec x, Vec g, Vec m, Vec accumulate, in MomentumCoefficients c)
-        => ParallelChunks.For(x.Length, Threads, new MomentumKernel { X = x.Pointer, G = g.Pointer, M = m.Pointer, Acc = accumulate.Pointer, C = c });
+        => ParallelChunks.For(x.Length, Threads, new MomentumKernel { X = x.Pointer, G = g.Pointer, M = m.Pointer, Acc = accumulate.Pointer, C = c }, NextOrder());
 
     public void Adam(Vec x, Vec g, Vec m, Vec v, Vec accumulate, in AdamCoefficients c)
         => ParallelChunks.For(x.Length, Threads, new AdamKernel
         {
             X = x.Pointer, G = g.Pointer, M = m.Pointer, V = v.Pointer, Acc = accumulate.Pointer, C = c,
-        });
+        }, NextOrder());
 
     /// <summary>
-    /// Length from which MoMo's first pass writes with non-temporal stores: its six vectors (x, g, d, v and the
-    /// two new ones) no longer fit the last-level cache, and streaming stores skip the read for ownership of the
-    /// destination. Below it the new vectors stay in the cache for the second pass.
+    /// Length from which MoMo's first pass writes its fresh buffers (the double-buffered state, MoMo-Adam's direction)
+    /// with non-temporal stores: the vectors no longer fit the last-level cache, and streaming stores skip the read
+    /// for ownership of the destination. Below it the new vectors stay in the cache for the second pass.
     /// </summary>
     internal const long StreamingMinLength = 1 << 21;
 
     public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c)
     {
-        // Never stream an in-place update: the destination lines were just read into the cache.
-        var streaming = x.Length >= StreamingMinLength && Avx.IsSupported && dNext.Pointer != d.Pointer
-            && Aligned(dNext) && (!c.Adam || (Aligned(vNext) && (direction.IsNone || Aligned(direction))));
+        // Only fresh destinations stream: the lines of an in-place update were just read into the cache.
+        var large = x.Length >= StreamingMinLength && Avx.IsSupported;
+        var streamD = large && dNext.Pointer != d.Pointer && Aligned(dNext) && (!c.Adam || vNext.Pointer != v.Pointer);
         return c.Adam
             ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
             {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer,
-                U = direction.Pointer, A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Streaming = streaming,
-            })
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer, U = direction.Pointer,
+                A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
+                StreamState = streamD && Aligned(vNext), StreamDirection = large && Aligned(direction),
+            }, NextOrder())
             : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
             {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, Streaming = streaming,
-            });
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, Streaming = streamD,
+            }, NextOrder());
     }
 
-    public void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
+    public void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post)
+        => ParallelChunks.For(x.Length, Threads, new MomoStepKernel
+        {
+            X = x.Pointer, U = direction.Pointer, Acc = accumulate.Pointer, Pre = pre, Tau = tau, Post = post,
+        }, NextOrder());
+
+    /// <summary>The chunk order of the next pass: the opposite of the last one.</summary>
+    private bool NextOrder()
     {
-        if (!v.IsNone)
-        {
-            ParallelChunks.For(x.Length, Threads, new MomoAdamStepKernel
-            {
-                X = x.Pointer, D = d.Pointer, V = v.Pointer, Acc = accumulate.Pointer,
-                Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Pre = pre, Tau = tau, Post = post,
-            });
-        }
-        else
-        {
-            ParallelChunks.For(x.Length, Threads, new MomoStepKernel
-            {
-                X = x.Pointer, D = d.Pointer, Acc = accumulate.Pointer, Pre = pre, Tau = tau, Post = post,
-            });
-        }
+        _descending = !_descending;
+        return !_descending;
     }
 
-    /// <summary>Whether every chunk of <paramref name="vector"/> starts on a 32-byte boundary.</summary>
-    private static bool Aligned(Vec vector) => ((nint)vector.Pointer & 31) == 0;
+    /// <summary>Whether every chunk of <paramref name="vector"/> starts on a cache line (so pass 1 streams whole lines).</summary>
+    private static bool Aligned(Vec vector) => ((nint)vector.Pointer & (HostMemoryHandle.CacheLineBytes - 1)) == 0;
 
     public Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow)
         => ParallelChunks.Reduce(window.Length, Threads, new WindowEndKernel
         {
             Window = window.Pointer, PreviousMean = previousMean.Pointer, PreviousStep = previousStep.Pointer, Scale = scale,
             HasPrevious = hasPrevious, HasPreviousStep = hasPreviousStep, Clear = clearWindow,
-        });
+        }, NextOrder());
 
-    public void Axpy(Vec y, float alpha, Vec x) => ParallelChunks.For(y.Length, Threads, new AxpyKernel { Y = y.Pointer, X = x.Pointer, Alpha = alpha });
+    public void Axpy(Vec y, float alpha, Vec x) => ParallelChunks.For(y.Length, Threads, new AxpyKernel { Y = y.Pointer, X = x.Pointer, Alpha = alpha }, NextOrder());
 
     public void ScaleInto(Vec destination, float alpha, Vec source)
-        => ParallelChunks.For(destination.Length, Threads, new ScaleIntoKernel { Destination = destination.Pointer, Source = source.Pointer, Alpha = alpha });
+        => ParallelChunks.For(destination.Length, Threads, new ScaleIntoKernel { Destination = destination.Pointer, Source = source.Pointer, Alpha = alpha }, NextOrder());
 }

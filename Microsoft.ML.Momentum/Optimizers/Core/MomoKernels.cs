@@ -1,26 +1,43 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using static Microsoft.ML.Momentum.Optimizers.Core.ExactProducts;
 
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
-// MoMo's two passes over memory. Pass 1 (moments) reads g, x, d (and v) and writes the new averages into the
-// spare buffers dNext (and vNext, plus the direction dNext/D for MoMo-Adam), leaving d and v as they were, and
-// returns the sums τ needs; a non-finite g or x makes the sums non-finite, so the caller skips the step with its
-// state untouched and needs no separate finiteness pass. Pass 2 (step) reads the direction and x and writes x.
-// Sums add exact float products in double (see ExactProducts). 256-bit SIMD with a scalar tail of the same float
-// operations. For vectors too large for the cache, pass 1 writes with non-temporal stores (no read for
-// ownership of the destination lines; the values are the same).
+// MoMo's two passes over memory. Pass 1 (moments) reads g, x, d (and v), writes the new averages (in place, or into
+// spare buffers) and, for MoMo-Adam, the direction u = d/D, and returns the sums τ needs; a non-finite g or x makes
+// the sums non-finite. Pass 2 (step) reads the direction and x and writes x. 256-bit SIMD; the tails perform the
+// same float operations.
+//
+// Pass 1 handles one 64-byte line of every vector per iteration and writes each line with two back-to-back
+// stores. For vectors too large for the cache, stores into fresh buffers are non-temporal (no read for ownership
+// of the destination lines; the values are the same); a line filled by halves far apart leaves the write-combining
+// buffers partly full, and two or more such streams measured 3-7× slower than full-line stores.
+//
+// Sums: each line's two float products per lane are added in float, and those pair sums accumulate in double
+// (PairSums). That keeps the accumulation in double (h = f̄ + ⟨d,x⟩ − γ cancels) at a third of the conversion work
+// of widening every factor, which dominated pass 1 while the vectors sit in the cache; each term carries a float
+// rounding (≤ 2⁻²³ relative), where the papers' references compute the whole dot product in float.
 
 /// <summary>Stores of pass 1: plain, or non-temporal (aligned destinations, fenced at the end of the range).</summary>
 internal static unsafe class PassStore
 {
+    /// <summary>Floats in one 64-byte line: the unit pass 1 writes.</summary>
+    public const int Line = 2 * 8;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256<float> value, float* address, bool streaming)
     {
         if (streaming) Avx.StoreAlignedNonTemporal(address, value);
         else value.Store(address);
+    }
+
+    /// <summary>One whole line: <paramref name="low"/> then <paramref name="high"/> at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreLine(Vector256<float> low, Vector256<float> high, float* address, bool streaming)
+    {
+        Store(low, address, streaming);
+        Store(high, address + Vector256<float>.Count, streaming);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,7 +47,27 @@ internal static unsafe class PassStore
     }
 }
 
-/// <summary>MoMo pass 1: dNext ← a·d + b·g; returns (⟨g,x⟩, ⟨dNext,x⟩, ‖dNext‖²).</summary>
+/// <summary>
+/// Dot products accumulated in double, four lanes: a line's products are paired in float (a₀b₀ + a₁b₁ per float
+/// lane), and the pair sums of float lanes j and j + 4 are widened and added to double lane j. Values in, values
+/// out, and one register per sum, so the accumulators stay in registers next to everything else pass 1 holds.
+/// </summary>
+internal static class PairSums
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Add(Vector256<double> sum, Vector256<float> pairs)
+        => sum + (Vector256.WidenLower(pairs) + Vector256.WidenUpper(pairs));
+
+    /// <summary>The lanes added in a fixed order (lane 0 first), then <paramref name="tail"/>.</summary>
+    public static double Total(Vector256<double> sum, double tail)
+    {
+        var total = 0.0;
+        for (var lane = 0; lane < Vector256<double>.Count; lane++) total += sum[lane];
+        return total + tail;
+    }
+}
+
+/// <summary>MoMo pass 1: dNext ← a·d + b·g (dNext may be d); returns (⟨g,x⟩, ⟨dNext,x⟩, ‖dNext‖²).</summary>
 internal unsafe struct MomoMomentsKernel : IReduceKernel
 {
     public float* X, G, D, DNext;
@@ -40,73 +77,76 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
+        var streaming = Streaming;
         var va = Vector256.Create(A);
         var vb = Vector256.Create(B);
-        var streaming = Streaming;
-        Vector512<double> gx = default, dx = default, dd = default;
-        double tgx = 0, tdx = 0, tdd = 0;
+        Vector256<double> first = default, second = default, third = default;
+        double firstTail = 0, secondTail = 0, thirdTail = 0;
         var i = start;
-        for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
+        for (; i <= end - PassStore.Line; i += PassStore.Line)
         {
-            var g = Vector256.Load(G + i);
-            var d = va * Vector256.Load(D + i) + vb * g;
-            PassStore.Store(d, DNext + i, streaming);
-            var wx = Widen(Vector256.Load(X + i));
-            var wd = Widen(d);
-            gx = Add(gx, Widen(g), wx);
-            dx = Add(dx, wd, wx);
-            dd = Add(dd, wd, wd);
+            var (g0, g1) = (Vector256.Load(G + i), Vector256.Load(G + i + 8));
+            var d0 = va * Vector256.Load(D + i) + vb * g0;
+            var d1 = va * Vector256.Load(D + i + 8) + vb * g1;
+            PassStore.StoreLine(d0, d1, DNext + i, streaming);
+            var (x0, x1) = (Vector256.Load(X + i), Vector256.Load(X + i + 8));
+            first = PairSums.Add(first, g0 * x0 + g1 * x1);
+            second = PairSums.Add(second, d0 * x0 + d1 * x1);
+            third = PairSums.Add(third, d0 * d0 + d1 * d1);
         }
         for (; i < end; i++)
         {
             var g = G[i];
             var d = A * D[i] + B * g;
             DNext[i] = d;
-            tgx += (double)g * X[i];
-            tdx += (double)d * X[i];
-            tdd += (double)d * d;
+            firstTail += g * X[i];
+            secondTail += d * X[i];
+            thirdTail += d * d;
         }
         PassStore.Fence(streaming);
-        return new Sums3(Total(gx, tgx), Total(dx, tdx), Total(dd, tdd));
+        return new Sums3(PairSums.Total(first, firstTail), PairSums.Total(second, secondTail), PairSums.Total(third, thirdTail));
     }
 }
 
 /// <summary>
-/// MoMo-Adam pass 1: dNext ← a·d + b·g, vNext ← β2·v + (1 − β2)·g² and u ← dNext/D with D = √vNext·invSqrtBc2 + ε
-/// (u only when <see cref="U"/> is set); returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·(dNext/D)).
+/// MoMo-Adam pass 1: dNext ← a·d + b·g, vNext ← β2·v + (1 − β2)·g² (in place or not) and u ← dNext/D with
+/// D = √vNext·invSqrtBc2 + ε; returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·u). <see cref="StreamState"/> and
+/// <see cref="StreamDirection"/> choose non-temporal stores for the new state and for u.
 /// </summary>
 internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
 {
     public float* X, G, D, V, DNext, VNext, U;
     public float A, B;
     public SecondMoment Moment;
-    public bool Streaming;
+    public bool StreamState, StreamDirection;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
+        var (streamState, streamDirection) = (StreamState, StreamDirection);
         var va = Vector256.Create(A);
         var vb = Vector256.Create(B);
         var moment = Moment;
-        var streaming = Streaming;
-        var storeU = U != null;
-        Vector512<double> gx = default, dx = default, dd = default;
-        double tgx = 0, tdx = 0, tdd = 0;
+        Vector256<double> first = default, second = default, third = default;
+        double firstTail = 0, secondTail = 0, thirdTail = 0;
         var i = start;
-        for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
+        for (; i <= end - PassStore.Line; i += PassStore.Line)
         {
-            var g = Vector256.Load(G + i);
-            var d = va * Vector256.Load(D + i) + vb * g;
-            var v = moment.Update(Vector256.Load(V + i), g);
-            var u = d / moment.Denominator(v);
-            PassStore.Store(d, DNext + i, streaming);
-            PassStore.Store(v, VNext + i, streaming);
-            if (storeU) PassStore.Store(u, U + i, streaming);
-            var wx = Widen(Vector256.Load(X + i));
-            var wd = Widen(d);
-            gx = Add(gx, Widen(g), wx);
-            dx = Add(dx, wd, wx);
-            dd = Add(dd, wd, Widen(u));
+            // In this order few vectors are live at once (AVX2 has 16 registers), and each line's halves are stored together.
+            var (g0, g1) = (Vector256.Load(G + i), Vector256.Load(G + i + 8));
+            var d0 = va * Vector256.Load(D + i) + vb * g0;
+            var d1 = va * Vector256.Load(D + i + 8) + vb * g1;
+            PassStore.StoreLine(d0, d1, DNext + i, streamState);
+            var (x0, x1) = (Vector256.Load(X + i), Vector256.Load(X + i + 8));
+            first = PairSums.Add(first, g0 * x0 + g1 * x1);
+            second = PairSums.Add(second, d0 * x0 + d1 * x1);
+            var v0 = moment.Update(Vector256.Load(V + i), g0);
+            var v1 = moment.Update(Vector256.Load(V + i + 8), g1);
+            PassStore.StoreLine(v0, v1, VNext + i, streamState);
+            var u0 = d0 / moment.Denominator(v0);
+            var u1 = d1 / moment.Denominator(v1);
+            PassStore.StoreLine(u0, u1, U + i, streamDirection);
+            third = PairSums.Add(third, d0 * u0 + d1 * u1);
         }
         for (; i < end; i++)
         {
@@ -116,20 +156,20 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
             var u = d / moment.Denominator(v);
             DNext[i] = d;
             VNext[i] = v;
-            if (storeU) U[i] = u;
-            tgx += (double)g * X[i];
-            tdx += (double)d * X[i];
-            tdd += (double)d * u;
+            U[i] = u;
+            firstTail += g * X[i];
+            secondTail += d * X[i];
+            thirdTail += d * u;
         }
-        PassStore.Fence(streaming);
-        return new Sums3(Total(gx, tgx), Total(dx, tdx), Total(dd, tdd));
+        PassStore.Fence(streamState || streamDirection);
+        return new Sums3(PairSums.Total(first, firstTail), PairSums.Total(second, secondTail), PairSums.Total(third, thirdTail));
     }
 }
 
-/// <summary>MoMo pass 2: x ← (x·pre − τ·d)·post; acc += x.</summary>
+/// <summary>MoMo pass 2: x ← (x·pre − τ·u)·post; acc += x.</summary>
 internal unsafe struct MomoStepKernel : IRangeKernel
 {
-    public float* X, D, Acc;
+    public float* X, U, Acc;
     public float Pre, Tau, Post;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -141,44 +181,13 @@ internal unsafe struct MomoStepKernel : IRangeKernel
         var i = start;
         for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
         {
-            var x = (Vector256.Load(X + i) * vpre - vtau * Vector256.Load(D + i)) * vpost;
+            var x = (Vector256.Load(X + i) * vpre - vtau * Vector256.Load(U + i)) * vpost;
             x.Store(X + i);
             Accumulator.Add(Acc, i, x);
         }
         for (; i < end; i++)
         {
-            var x = (X[i] * Pre - Tau * D[i]) * Post;
-            X[i] = x;
-            Accumulator.Add(Acc, i, x);
-        }
-    }
-}
-
-/// <summary>MoMo-Adam pass 2: x ← (x·pre − τ·d/D)·post with D = √v·invSqrtBc2 + ε; acc += x.</summary>
-internal unsafe struct MomoAdamStepKernel : IRangeKernel
-{
-    public float* X, D, V, Acc;
-    public SecondMoment Moment;
-    public float Pre, Tau, Post;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public readonly void Run(long start, long end)
-    {
-        var moment = Moment;
-        var vpre = Vector256.Create(Pre);
-        var vtau = Vector256.Create(Tau);
-        var vpost = Vector256.Create(Post);
-        var i = start;
-        for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
-        {
-            var direction = Vector256.Load(D + i) / moment.Denominator(Vector256.Load(V + i));
-            var x = (Vector256.Load(X + i) * vpre - vtau * direction) * vpost;
-            x.Store(X + i);
-            Accumulator.Add(Acc, i, x);
-        }
-        for (; i < end; i++)
-        {
-            var x = (X[i] * Pre - Tau * (D[i] / moment.Denominator(V[i]))) * Post;
+            var x = (X[i] * Pre - Tau * U[i]) * Post;
             X[i] = x;
             Accumulator.Add(Acc, i, x);
         }

@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
@@ -33,31 +32,6 @@ internal readonly struct SecondMoment
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public float Denominator(float v) => MathF.Sqrt(v) * _scale[0] + _epsilon[0];
-}
-
-/// <summary>
-/// Sums of float products in double, eight lanes at a time. Both factors are widened first, so each product is
-/// exact (a float×float product has at most 48 significant bits) and only the accumulation rounds, as in the
-/// device backend's <c>sum(a.double() * b.double())</c>. With AVX-512 one instruction widens eight floats; without
-/// it <see cref="Vector512{T}"/> runs as two 256-bit halves with the same per-lane operations and the same result.
-/// </summary>
-internal static class ExactProducts
-{
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Widen(Vector256<float> value)
-        => Avx512F.IsSupported ? Avx512F.ConvertToVector512Double(value) : Vector512.Create(Vector256.WidenLower(value), Vector256.WidenUpper(value));
-
-    /// <summary>sum + a·b per lane, with one rounding (the product itself is exact).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Add(Vector512<double> sum, Vector512<double> a, Vector512<double> b) => Vector512.FusedMultiplyAdd(a, b, sum);
-
-    /// <summary>The lanes added in a fixed order (lane 0 first), then <paramref name="tail"/>.</summary>
-    public static double Total(Vector512<double> sum, double tail)
-    {
-        var total = 0.0;
-        for (var lane = 0; lane < Vector512<double>.Count; lane++) total += sum[lane];
-        return total + tail;
-    }
 }
 
 /// <summary>The optional running sum of the parameters (AutoDrop): acc += x when present.</summary>

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.ML.Momentum.Engine;
 
 namespace Microsoft.ML.Momentum.Optimizers.Core;
@@ -17,36 +15,41 @@ internal abstract class StateVector : IDisposable
 }
 
 /// <summary>
-/// A state vector in pinned host memory (its address never moves, so kernels can keep raw pointers). The first
-/// element sits on a 64-byte boundary, so SIMD stores (non-temporal ones included) of whole chunks are aligned.
+/// A state vector in native host memory (<see cref="HostMemoryHandle"/>): its address never moves, so kernels keep
+/// raw pointers, and it starts on a cache line (2 MiB from that size), so SIMD stores of whole chunks, non-temporal
+/// ones included, are aligned.
 /// </summary>
 internal sealed unsafe class HostStateVector : StateVector
 {
-    /// <summary>Byte alignment of the first element.</summary>
-    public const int Alignment = 64;
-
-    private const int Pad = Alignment / sizeof(float);
-    private readonly float[] _values;
-    private readonly int _offset;
+    private readonly HostMemoryHandle _memory;
     private readonly int _length;
 
     public HostStateVector(long length)
     {
         _length = checked((int)length);
-        _values = GC.AllocateArray<float>(checked(_length + Pad), pinned: true);
-        var address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_values));
-        _offset = (int)((Alignment - (address & (Alignment - 1))) & (Alignment - 1)) / sizeof(float);
+        _memory = HostMemoryHandle.Allocate(length * sizeof(float));
     }
 
     public HostStateVector(float[] values) : this(values.LongLength) => values.CopyTo(Span);
 
     public override long Length => _length;
 
-    public Span<float> Span => _values.AsSpan(_offset, _length);
+    public Span<float> Span => new(Pointer, _length);
 
-    public override Vec AsVec() => new((float*)Unsafe.AsPointer(ref _values[_offset]), _length);
+    private float* Pointer
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_memory.IsClosed, this);
+            return (float*)_memory.Pointer;
+        }
+    }
+
+    public override Vec AsVec() => new(Pointer, _length);
 
     public override float[] ToArray() => Span.ToArray();
+
+    public override void Dispose() => _memory.Dispose();
 }
 
 /// <summary>A state vector held by the native engine on the parameters' device.</summary>
