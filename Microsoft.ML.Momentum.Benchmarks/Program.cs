@@ -3,7 +3,7 @@
 // machine's copy bandwidth measured in the same run, and the ratio to the method's base optimizer.
 //
 //   dotnet run -c Release --project Microsoft.ML.Momentum.Benchmarks -- [--sizes 1M,10M,100M] [--threads 2]
-//       [--runs 9] [--methods sgd-momentum,momo,momo-adam] [--device] [--help]
+//       [--runs 9] [--methods sgd-momentum,momo,momo-adam] [--device] [--pytorch /usr/bin/python3] [--help]
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.Momentum.Benchmarks;
@@ -35,6 +35,7 @@ foreach (var size in options.Sizes)
         var device = StepTimer.Device(onDevice, size, options);
         foreach (var method in onDevice) Report(method, "native", device, size, copy);
     }
+    if (options.PyTorch is { } python) PyTorchReference.Report(PyTorchReference.Measure(python, size, options), ms);
     Console.WriteLine();
 }
 
@@ -54,7 +55,7 @@ static string Ratio(double ms, Dictionary<string, double> times, string? baseNam
 
 namespace Microsoft.ML.Momentum.Benchmarks
 {
-    internal sealed record BenchmarkOptions(long[] Sizes, int Threads, int Runs, string[]? Methods, bool Device, bool Help)
+    internal sealed record BenchmarkOptions(long[] Sizes, int Threads, int Runs, string[]? Methods, bool Device, string? PyTorch, bool Help)
     {
         public const string Usage = """
             Optimizer step benchmark (CPU backend; --device adds the native kernels on the CPU device).
@@ -64,6 +65,9 @@ namespace Microsoft.ML.Momentum.Benchmarks
               --methods a,b,...       methods to time (default all); their base methods and sgd-momentum are
                                       added so the ratios stay measured in the same rounds
               --device                also time the device backend
+              --pytorch PYTHON        also time torch.optim (SGD momentum, Adam; foreach) with this Python
+                                      (one with torch, e.g. Debian's python3-torch: /usr/bin/python3) and
+                                      print our time / torch's per size
               --help                  this text
             Methods:
             """;
@@ -74,6 +78,7 @@ namespace Microsoft.ML.Momentum.Benchmarks
             int threads = 2, runs = 9;
             string[]? methods = null;
             bool device = false, help = false;
+            string? pytorch = null;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -83,11 +88,12 @@ namespace Microsoft.ML.Momentum.Benchmarks
                     case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                     case "--methods": methods = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "--device": device = true; break;
+                    case "--pytorch": pytorch = args[++i]; break;
                     case "--help" or "-h": help = true; break;
                     default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --help.");
                 }
             }
-            return new BenchmarkOptions(sizes, threads, runs, methods, device, help);
+            return new BenchmarkOptions(sizes, threads, runs, methods, device, pytorch, help);
         }
     }
 

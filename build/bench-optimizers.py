@@ -2,7 +2,9 @@
 """Side-by-side reference for the C# optimizer benchmark: torch.optim SGD(momentum, foreach) and Adam(foreach)
 steps on one flat float32 parameter of 1M/10M/100M elements, median of N steps, same thread count.
 
-    /usr/bin/python3 build/bench-optimizers.py --threads 2 --sizes 1M,10M,100M
+    /usr/bin/python3 build/bench-optimizers.py --threads 2 --sizes 1M,10M,100M [--csv]
+
+The C# benchmark runs it with --csv (`--pytorch /usr/bin/python3`) and prints the ratios in its own tables.
 """
 import argparse
 import statistics
@@ -32,11 +34,13 @@ def main():
     parser.add_argument("--sizes", default="1M,10M,100M")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--csv", action="store_true", help="print 'version,size,optimizer,ms' lines only")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    print(f"# torch {torch.__version__}, threads = {args.threads}, median of {args.runs} steps")
-    print("| size | optimizer | ms/step | bytes/step | GB/s |")
-    print("|---|---|---:|---:|---:|")
+    if not args.csv:
+        print(f"# torch {torch.__version__}, threads = {args.threads}, median of {args.runs} steps")
+        print("| size | optimizer | ms/step | bytes/step | GB/s |")
+        print("|---|---|---:|---:|---:|")
     for n in (count(s) for s in args.sizes.split(",")):
         p = torch.nn.Parameter(torch.linspace(0, 1, n))
         p.grad = torch.full((n,), 1e-3)
@@ -46,6 +50,9 @@ def main():
         ):
             ms = time_steps(opt, args.runs)
             nbytes = passes * 4 * n
+            if args.csv:
+                print(f"{torch.__version__},{n},{name},{ms:.4f}")
+                continue
             print(f"| {n // 1_000_000} M | {name} | {ms:.2f} | {nbytes / 1e6:.0f} MB | {nbytes / ms / 1e6:.1f} |")
 
 

@@ -8,14 +8,12 @@ internal readonly record struct MomoSettings(
 /// MoMo and MoMo-Adam (Schaipp et al.): EMA momentum d (Adam-preconditioned for MoMo-Adam) with the
 /// model-based step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay,
 /// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes over
-/// memory: the first updates d (and v), writes MoMo-Adam's direction u = d/D into a working vector and returns the
-/// sums τ needs (in double); the second reads x and the direction (d, or u) and moves x, so each element takes one
-/// √ and one ÷. From <see cref="DoubleBufferMinLength"/> elements the state is double-buffered: the first pass
-/// writes the new d (and v) into spare buffers, d and v stay as they were until the sums are known to be finite
+/// memory: the first updates d (and v) and returns the sums τ needs (in double); the second moves x. From
+/// <see cref="DoubleBufferMinLength"/> elements the state is double-buffered: pass 1 writes the new d (and v, and
+/// MoMo-Adam's direction d/D) into spare buffers, d and v stay as they were until the sums are known to be finite
 /// (they are not when g or x holds a NaN or ±∞, so no separate finiteness pass is needed), then the spare buffers
-/// become the state. Smaller vectors are checked for a finite g first and updated in place; a non-finite x then
-/// skips the step with g already folded into d (and v). Working memory: MoMo n floats (double-buffered only),
-/// MoMo-Adam n for u, plus 2n double-buffered.
+/// become the state; this holds n more floats for MoMo and 3n more for MoMo-Adam. Smaller vectors are checked
+/// for a finite g first and updated in place (pass 2 of MoMo-Adam then recomputes d/D).
 /// </summary>
 internal sealed class MomoRule(MomoSettings settings) : UpdateRule
 {
@@ -23,9 +21,9 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
     internal const double TinyNorm = 1e-32;
 
     /// <summary>
-    /// Length from which the state is double-buffered (the length from which the CPU backend streams its stores into
-    /// fresh buffers). Below it the vectors sit in the cache, where writing fresh buffers costs a read for ownership
-    /// per line, so smaller vectors are updated in place after a separate finiteness check of g.
+    /// Length from which the state is double-buffered (the length from which the CPU backend streams its stores).
+    /// Below it the vectors sit in the cache, where writing fresh buffers costs a read for ownership per line, so
+    /// the smaller vectors are updated in place after a separate finiteness check of g.
     /// </summary>
     internal const long DoubleBufferMinLength = CpuBackend.StreamingMinLength;
 
@@ -60,14 +58,22 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         var c = new MomoCoefficients((float)a, (float)b, settings.Adam, (float)settings.Beta2, (float)invSqrtBc2, (float)settings.Epsilon);
         var (d, v) = (Vector("d"), settings.Adam ? Vector("v") : Vec.None);
         var buffered = input.X.Length >= DoubleBufferMinLength;
-        AllocateScratch(backend, input.X.Length, buffered);
-        if (!buffered && !backend.AllFinite(input.G)) return false;
-        var (dNext, vNext) = buffered ? (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None) : (d, v);
-        var direction = settings.Adam ? _direction!.AsVec() : dNext;
+        var storeDirection = buffered && settings.Adam;
+        Vec dNext = d, vNext = v, direction = Vec.None;
+        if (buffered)
+        {
+            AllocateScratch(backend, input.X.Length, storeDirection);
+            (dNext, vNext) = (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None);
+            direction = storeDirection ? _direction!.AsVec() : Vec.None;
+        }
+        else if (!backend.AllFinite(input.G))
+        {
+            return false;
+        }
         var sums = backend.MomoMoments(input.X, input.G, d, v, dNext, vNext, direction, c);
-        // The sums are non-finite when g or x holds a NaN or ±∞ (or a float product overflowed): skip.
-        // Double-buffered, d and v are untouched; in place (g checked above), only a non-finite x or an overflow
-        // gets here, after d and v have taken g in.
+        // The sums are non-finite when g or x holds a NaN or ±∞, or when a product overflowed float (|g·x| or |d|²
+        // beyond 3.4e38, a run that has diverged already): skip. Double-buffered, d and v are untouched; in place
+        // (g checked above), only a non-finite x or such an overflow gets here, after d and v have taken g in.
         if (!sums.AllFinite) return false;
         var (gx, dx, norm) = (sums.First, sums.Second, sums.Third);
 
@@ -91,7 +97,9 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
             nextLowerBound = Math.Max(settings.LowerBound, ((fbar + dx - gamma) - 0.5 * tau * norm) / rho);
         }
         var (pre, post) = settings.Adam && !settings.Divide ? (1 - alpha * lambda, 1.0) : (1.0, 1 / cc);
-        backend.MomoStep(input.X, direction, input.Accumulate, (float)pre, (float)tau, (float)post);
+        var (stepD, stepV) = storeDirection ? (direction, Vec.None) : (dNext, vNext);
+        backend.MomoStep(input.X, stepD, stepV, input.Accumulate, c, (float)pre, (float)tau, (float)post);
+
         if (buffered)
         {
             _nextD = Exchange("d", _nextD!);
@@ -108,17 +116,13 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         return true;
     }
 
-    /// <summary>Allocates the working vectors at the first step and after a change of length or of buffering.</summary>
-    private void AllocateScratch(IVectorBackend backend, long length, bool buffered)
+    /// <summary>Allocates the spare buffers (and the direction) at the first step and after a change of length.</summary>
+    private void AllocateScratch(IVectorBackend backend, long length, bool storeDirection)
     {
-        var current = _nextD ?? _direction;
-        if (current is not null && (current.Length != length || (_nextD is not null) != buffered)) DisposeScratch();
-        if (buffered)
-        {
-            _nextD ??= backend.Allocate(length);
-            if (settings.Adam) _nextV ??= backend.Allocate(length);
-        }
-        if (settings.Adam) _direction ??= backend.Allocate(length);
+        if (_nextD is { } existing && existing.Length != length) DisposeScratch();
+        _nextD ??= backend.Allocate(length);
+        if (settings.Adam) _nextV ??= backend.Allocate(length);
+        if (storeDirection) _direction ??= backend.Allocate(length);
     }
 
     protected override void DisposeScratch()
