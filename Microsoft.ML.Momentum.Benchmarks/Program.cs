@@ -16,7 +16,7 @@ if (options.Help)
     return;
 }
 var methods = MethodCatalog.Select(options.Methods);
-Console.WriteLine($"# Optimizer step benchmark: {Environment.ProcessorCount} cores, threads = {options.Threads}, median of {options.Runs} steps");
+Console.WriteLine($"# Optimizer step benchmark: {Environment.ProcessorCount} cores, threads = {options.Threads}, median of {options.Runs} steps at 10M and more, proportionally more below (1M: {options.RunsAt(1_000_000)})");
 var copy100 = CopyBandwidth.Measure(options.Threads);
 Console.WriteLine($"copy bandwidth (Span.CopyTo of 100M floats on {options.Threads} threads, read+write bytes): {copy100:F1} GB/s");
 Console.WriteLine("Per size, \"copy\" is a parallel Span.CopyTo of the same length timed in the same rounds as the steps.");
@@ -57,11 +57,18 @@ namespace Microsoft.ML.Momentum.Benchmarks
 {
     internal sealed record BenchmarkOptions(long[] Sizes, int Threads, int Runs, string[]? Methods, bool Device, string? PyTorch, bool Help)
     {
+        /// <summary>
+        /// Timed rounds for <paramref name="size"/>: <see cref="Runs"/> from 10 M up, scaled up below so a small size's
+        /// median rests on about as much measured time (a 1 M step takes well under a millisecond).
+        /// </summary>
+        public int RunsAt(long size) => (int)Math.Min(Runs * Math.Max(1, 10_000_000 / Math.Max(size, 1)), 50L * Runs);
+
         public const string Usage = """
             Optimizer step benchmark (CPU backend; --device adds the native kernels on the CPU device).
               --sizes 1M,10M,100M     parameter counts (K and M suffixes)
               --threads 2             threads of the CPU kernels
-              --runs 9                timed rounds (after 2 warm-up rounds); each round steps every method once
+              --runs 9                timed rounds from 10M (after 2 warm-up rounds), more below (10x at 1M);
+                                      each round steps every method once
               --methods a,b,...       methods to time (default all); their base methods and sgd-momentum are
                                       added so the ratios stay measured in the same rounds
               --device                also time the device backend

@@ -25,7 +25,7 @@ internal static class PyTorchReference
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             ArgumentList = { script, "--csv", "--sizes", size.ToString(CultureInfo.InvariantCulture), "--threads",
-                options.Threads.ToString(CultureInfo.InvariantCulture), "--runs", options.Runs.ToString(CultureInfo.InvariantCulture) },
+                options.Threads.ToString(CultureInfo.InvariantCulture), "--runs", options.RunsAt(size).ToString(CultureInfo.InvariantCulture) },
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{python}'.");
         var output = process.StandardOutput.ReadToEnd();

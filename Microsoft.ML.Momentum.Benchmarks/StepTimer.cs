@@ -30,7 +30,7 @@ internal static class StepTimer
         var copies = new List<double>();
         try
         {
-            for (var round = 0; round < WarmupRounds + options.Runs; round++)
+            for (var round = 0; round < WarmupRounds + options.RunsAt(size); round++)
             {
                 var watch = Stopwatch.StartNew();
                 CopyBandwidth.ParallelCopy(xVector, scratchVector, options.Threads);
@@ -64,7 +64,7 @@ internal static class StepTimer
         var times = methods.ToDictionary(m => m.Name, _ => new List<double>());
         try
         {
-            for (var round = 0; round < WarmupRounds + options.Runs; round++)
+            for (var round = 0; round < WarmupRounds + options.RunsAt(size); round++)
             {
                 for (var i = 0; i < methods.Count; i++)
                 {

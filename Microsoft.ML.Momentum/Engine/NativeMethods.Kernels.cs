@@ -24,8 +24,7 @@ internal static unsafe partial class NativeMethods
         double eps, double* sums);
 
     [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_step")]
-    internal static partial int KernelMomoStep(IntPtr x, IntPtr d, IntPtr v, IntPtr acc, double invSqrtBc2, double eps, double pre, double tau,
-        double post);
+    internal static partial int KernelMomoStep(IntPtr x, IntPtr direction, IntPtr acc, double pre, double tau, double post);
 
     [LibraryImport(LibraryName, EntryPoint = "mm_kernel_window_end")]
     internal static partial int KernelWindowEnd(IntPtr window, IntPtr meanPrev, IntPtr stepPrev, double scale, int hasPrev, int hasPrevStep,

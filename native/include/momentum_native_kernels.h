@@ -36,9 +36,9 @@ MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, co
                                       mm_tensor* d_next, mm_tensor* v_next, mm_tensor* u, double a, double b,
                                       double beta2, double inv_sqrt_bc2, double eps, double* sums);
 
-// MoMo pass 2: dir = d/(sqrt(v)*isb + eps) when v != null, else d; x <- (x*pre - tau*dir)*post; acc += x.
-MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, mm_tensor* acc,
-                                   double inv_sqrt_bc2, double eps, double pre, double tau, double post);
+// MoMo pass 2: x <- (x*pre - tau*dir)*post with the direction of pass 1 (MoMo's d, MoMo-Adam's u); acc += x.
+MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* dir, mm_tensor* acc, double pre, double tau,
+                                   double post);
 
 // AutoDrop window end: y = window*scale; if has_prev: s = y - mean_prev, and if has_prev_step:
 // sums = (<s,step_prev>, |s|^2, |step_prev|^2) in double; step_prev <- s; mean_prev <- y; clear: window <- 0.

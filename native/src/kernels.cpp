@@ -46,11 +46,6 @@ void accumulate(const at::Tensor& x, mm_tensor* acc) {
 at::Scalar f(double value) { return at::Scalar(static_cast<double>(static_cast<float>(value))); }
 
 
-// MoMo's direction: d / (sqrt(v)*isb + eps) for MoMo-Adam (v given), else d itself.
-at::Tensor momo_direction(const at::Tensor& d, const at::Tensor* v, double inv_sqrt_bc2, double eps) {
-  return v != nullptr ? d / v->sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps)) : d;
-}
-
 }  // namespace
 
 extern "C" {
@@ -136,15 +131,14 @@ MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, co
   });
 }
 
-MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, mm_tensor* acc,
-                                   double inv_sqrt_bc2, double eps, double pre, double tau, double post) {
+MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* dir, mm_tensor* acc, double pre, double tau,
+                                   double post) {
   return mm::guarded([&] {
     at::NoGradGuard no_grad;
     params(x);
     auto& xt = x->tensor;
-    const auto& dt = same_as(xt, d, "d");
-    const at::Tensor* vt = v != nullptr ? &same_as(xt, v, "v") : nullptr;
-    xt.mul_(f(pre)).sub_(momo_direction(dt, vt, inv_sqrt_bc2, eps).mul(f(tau))).mul_(f(post));
+    const auto& direction = same_as(xt, dir, "dir");
+    xt.mul_(f(pre)).sub_(direction.mul(f(tau))).mul_(f(post));
     accumulate(xt, acc);
   });
 }

@@ -55,7 +55,7 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             {
                 X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer, U = direction.Pointer,
                 A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
-                StreamState = streamD && Aligned(vNext), StreamDirection = large && !direction.IsNone && Aligned(direction),
+                StreamState = streamD && Aligned(vNext), StreamDirection = large && Aligned(direction),
             }, NextOrder())
             : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
             {
@@ -63,24 +63,11 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             }, NextOrder());
     }
 
-    public void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
-    {
-        if (!v.IsNone)
+    public void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post)
+        => ParallelChunks.For(x.Length, Threads, new MomoStepKernel
         {
-            ParallelChunks.For(x.Length, Threads, new MomoAdamStepKernel
-            {
-                X = x.Pointer, D = d.Pointer, V = v.Pointer, Acc = accumulate.Pointer,
-                Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Pre = pre, Tau = tau, Post = post,
-            }, NextOrder());
-        }
-        else
-        {
-            ParallelChunks.For(x.Length, Threads, new MomoStepKernel
-            {
-                X = x.Pointer, D = d.Pointer, Acc = accumulate.Pointer, Pre = pre, Tau = tau, Post = post,
-            }, NextOrder());
-        }
-    }
+            X = x.Pointer, U = direction.Pointer, Acc = accumulate.Pointer, Pre = pre, Tau = tau, Post = post,
+        }, NextOrder());
 
     /// <summary>The chunk order of the next pass: the opposite of the last one.</summary>
     private bool NextOrder()

@@ -49,11 +49,10 @@ internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBacken
         return new Sums3(sums[0], sums[1], sums[2]);
     }
 
-    public void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post)
+    public void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post)
     {
-        NativeError.Check(NativeMethods.KernelMomoStep(H(x), H(d), H(v), H(accumulate), c.InvSqrtBc2, c.Epsilon,
-            pre, tau, post), "MoMo update");
-        KeepAlive(x, d, v, accumulate);
+        NativeError.Check(NativeMethods.KernelMomoStep(H(x), H(direction), H(accumulate), pre, tau, post), "MoMo update");
+        KeepAlive(x, direction, accumulate);
     }
 
     public Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow)

@@ -28,17 +28,14 @@ internal interface IVectorBackend
 
     /// <summary>
     /// MoMo's first pass: writes dNext ← a·d + b·g and, for MoMo-Adam, vNext ← β2·v + (1 − β2)·g² and the direction
-    /// (when <paramref name="direction"/> is given) u ← dNext/D with D = √vNext·invSqrtBc2 + ε; returns (⟨g, x⟩, ⟨dNext, x⟩, Σ dNext·u or Σ dNext²). dNext and
+    /// u ← dNext/D with D = √vNext·invSqrtBc2 + ε; returns (⟨g, x⟩, ⟨dNext, x⟩, Σ dNext·u or Σ dNext²). dNext and
     /// vNext may be d and v themselves (an in-place update); into spare buffers, d and v stay as they were, so a
     /// caller that finds the sums non-finite (a non-finite g or x) skips the step with its state untouched.
     /// </summary>
     Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c);
 
-    /// <summary>
-    /// MoMo's second pass: x ← (x·pre − τ·direction)·post, where the direction is <paramref name="d"/> itself when
-    /// <paramref name="v"/> is none, else d/D with D = √v·invSqrtBc2 + ε.
-    /// </summary>
-    void MomoStep(Vec x, Vec d, Vec v, Vec accumulate, in MomoCoefficients c, float pre, float tau, float post);
+    /// <summary>MoMo's second pass: x ← (x·pre − τ·direction)·post (the direction is MoMo's d, MoMo-Adam's u).</summary>
+    void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post);
 
     /// <summary>
     /// End of an AutoDrop window: y = window·scale; if <paramref name="hasPrevious"/>: s = y − yPrev, and if

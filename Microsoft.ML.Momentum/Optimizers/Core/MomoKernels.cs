@@ -110,7 +110,7 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
 
 /// <summary>
 /// MoMo-Adam pass 1: dNext ← a·d + b·g, vNext ← β2·v + (1 − β2)·g² (in place or not) and u ← dNext/D with
-/// D = √vNext·invSqrtBc2 + ε (stored when <see cref="U"/> is set); returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·u). <see cref="StreamState"/> and
+/// D = √vNext·invSqrtBc2 + ε; returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·u). <see cref="StreamState"/> and
 /// <see cref="StreamDirection"/> choose non-temporal stores for the new state and for u.
 /// </summary>
 internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
@@ -123,7 +123,7 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
-        var (streamState, streamDirection, storeU) = (StreamState, StreamDirection, U != null);
+        var (streamState, streamDirection) = (StreamState, StreamDirection);
         var va = Vector256.Create(A);
         var vb = Vector256.Create(B);
         var moment = Moment;
@@ -145,7 +145,7 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
             PassStore.StoreLine(v0, v1, VNext + i, streamState);
             var u0 = d0 / moment.Denominator(v0);
             var u1 = d1 / moment.Denominator(v1);
-            if (storeU) PassStore.StoreLine(u0, u1, U + i, streamDirection);
+            PassStore.StoreLine(u0, u1, U + i, streamDirection);
             third = PairSums.Add(third, d0 * u0 + d1 * u1);
         }
         for (; i < end; i++)
@@ -156,7 +156,7 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
             var u = d / moment.Denominator(v);
             DNext[i] = d;
             VNext[i] = v;
-            if (storeU) U[i] = u;
+            U[i] = u;
             firstTail += g * X[i];
             secondTail += d * X[i];
             thirdTail += d * u;
@@ -166,10 +166,10 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
     }
 }
 
-/// <summary>MoMo pass 2: x ← (x·pre − τ·d)·post; acc += x.</summary>
+/// <summary>MoMo pass 2: x ← (x·pre − τ·u)·post; acc += x.</summary>
 internal unsafe struct MomoStepKernel : IRangeKernel
 {
-    public float* X, D, Acc;
+    public float* X, U, Acc;
     public float Pre, Tau, Post;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -181,44 +181,13 @@ internal unsafe struct MomoStepKernel : IRangeKernel
         var i = start;
         for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
         {
-            var x = (Vector256.Load(X + i) * vpre - vtau * Vector256.Load(D + i)) * vpost;
+            var x = (Vector256.Load(X + i) * vpre - vtau * Vector256.Load(U + i)) * vpost;
             x.Store(X + i);
             Accumulator.Add(Acc, i, x);
         }
         for (; i < end; i++)
         {
-            var x = (X[i] * Pre - Tau * D[i]) * Post;
-            X[i] = x;
-            Accumulator.Add(Acc, i, x);
-        }
-    }
-}
-
-/// <summary>MoMo-Adam pass 2: x ← (x·pre − τ·d/D)·post with D = √v·invSqrtBc2 + ε; acc += x.</summary>
-internal unsafe struct MomoAdamStepKernel : IRangeKernel
-{
-    public float* X, D, V, Acc;
-    public SecondMoment Moment;
-    public float Pre, Tau, Post;
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public readonly void Run(long start, long end)
-    {
-        var moment = Moment;
-        var vpre = Vector256.Create(Pre);
-        var vtau = Vector256.Create(Tau);
-        var vpost = Vector256.Create(Post);
-        var i = start;
-        for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
-        {
-            var direction = Vector256.Load(D + i) / moment.Denominator(Vector256.Load(V + i));
-            var x = (Vector256.Load(X + i) * vpre - vtau * direction) * vpost;
-            x.Store(X + i);
-            Accumulator.Add(Acc, i, x);
-        }
-        for (; i < end; i++)
-        {
-            var x = (X[i] * Pre - Tau * (D[i] / moment.Denominator(V[i]))) * Post;
+            var x = (X[i] * Pre - Tau * U[i]) * Post;
             X[i] = x;
             Accumulator.Add(Acc, i, x);
         }

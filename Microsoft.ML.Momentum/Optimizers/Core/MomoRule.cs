@@ -8,12 +8,14 @@ internal readonly record struct MomoSettings(
 /// MoMo and MoMo-Adam (Schaipp et al.): EMA momentum d (Adam-preconditioned for MoMo-Adam) with the
 /// model-based step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay,
 /// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes over
-/// memory: the first updates d (and v) and returns the sums τ needs (in double); the second moves x. From
-/// <see cref="DoubleBufferMinLength"/> elements the state is double-buffered: pass 1 writes the new d (and v, and
-/// MoMo-Adam's direction d/D) into spare buffers, d and v stay as they were until the sums are known to be finite
+/// memory: the first updates d (and v), writes MoMo-Adam's direction u = d/D into a working vector and returns the
+/// sums τ needs (in double); the second reads x and the direction (d, or u) and moves x, so each element takes one
+/// √ and one ÷. From <see cref="DoubleBufferMinLength"/> elements the state is double-buffered: the first pass
+/// writes the new d (and v) into spare buffers, d and v stay as they were until the sums are known to be finite
 /// (they are not when g or x holds a NaN or ±∞, so no separate finiteness pass is needed), then the spare buffers
-/// become the state; this holds n more floats for MoMo and 3n more for MoMo-Adam. Smaller vectors are checked
-/// for a finite g first and updated in place (pass 2 of MoMo-Adam then recomputes d/D).
+/// become the state. Smaller vectors are checked for a finite g first and updated in place; a non-finite x then
+/// skips the step with g already folded into d (and v). Working memory besides the state: MoMo n floats when
+/// double-buffered; MoMo-Adam n (u), 3n when double-buffered.
 /// </summary>
 internal sealed class MomoRule(MomoSettings settings) : UpdateRule
 {
@@ -58,18 +60,10 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         var c = new MomoCoefficients((float)a, (float)b, settings.Adam, (float)settings.Beta2, (float)invSqrtBc2, (float)settings.Epsilon);
         var (d, v) = (Vector("d"), settings.Adam ? Vector("v") : Vec.None);
         var buffered = input.X.Length >= DoubleBufferMinLength;
-        var storeDirection = buffered && settings.Adam;
-        Vec dNext = d, vNext = v, direction = Vec.None;
-        if (buffered)
-        {
-            AllocateScratch(backend, input.X.Length, storeDirection);
-            (dNext, vNext) = (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None);
-            direction = storeDirection ? _direction!.AsVec() : Vec.None;
-        }
-        else if (!backend.AllFinite(input.G))
-        {
-            return false;
-        }
+        AllocateScratch(backend, input.X.Length, buffered);
+        if (!buffered && !backend.AllFinite(input.G)) return false;
+        var (dNext, vNext) = buffered ? (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None) : (d, v);
+        var direction = settings.Adam ? _direction!.AsVec() : dNext;
         var sums = backend.MomoMoments(input.X, input.G, d, v, dNext, vNext, direction, c);
         // The sums are non-finite when g or x holds a NaN or ±∞, or when a product overflowed float (|g·x| or |d|²
         // beyond 3.4e38, a run that has diverged already): skip. Double-buffered, d and v are untouched; in place
@@ -97,8 +91,7 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
             nextLowerBound = Math.Max(settings.LowerBound, ((fbar + dx - gamma) - 0.5 * tau * norm) / rho);
         }
         var (pre, post) = settings.Adam && !settings.Divide ? (1 - alpha * lambda, 1.0) : (1.0, 1 / cc);
-        var (stepD, stepV) = storeDirection ? (direction, Vec.None) : (dNext, vNext);
-        backend.MomoStep(input.X, stepD, stepV, input.Accumulate, c, (float)pre, (float)tau, (float)post);
+        backend.MomoStep(input.X, direction, input.Accumulate, (float)pre, (float)tau, (float)post);
 
         if (buffered)
         {
@@ -116,13 +109,13 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         return true;
     }
 
-    /// <summary>Allocates the spare buffers (and the direction) at the first step and after a change of length.</summary>
-    private void AllocateScratch(IVectorBackend backend, long length, bool storeDirection)
+    /// <summary>Allocates the working vectors at the first step (the length never changes afterwards).</summary>
+    private void AllocateScratch(IVectorBackend backend, long length, bool buffered)
     {
-        if (_nextD is { } existing && existing.Length != length) DisposeScratch();
+        if (settings.Adam) _direction ??= backend.Allocate(length);
+        if (!buffered) return;
         _nextD ??= backend.Allocate(length);
         if (settings.Adam) _nextV ??= backend.Allocate(length);
-        if (storeDirection) _direction ??= backend.Allocate(length);
     }
 
     protected override void DisposeScratch()
