@@ -67,6 +67,27 @@ internal static class PairSums
     }
 }
 
+/// <summary>
+/// The part of a pass-1 line both MoMo kernels share: d ← a·d + b·g for the line, stored at once, and the pair
+/// products of ⟨g,x⟩ and ⟨d,x⟩.
+/// </summary>
+internal readonly unsafe struct MomentumLine
+{
+    public readonly Vector256<float> G0, G1, D0, D1, GX, DX;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public MomentumLine(float* g, float* d, float* x, float* dNext, Vector256<float> a, Vector256<float> b, bool streaming)
+    {
+        (G0, G1) = (Vector256.Load(g), Vector256.Load(g + 8));
+        D0 = a * Vector256.Load(d) + b * G0;
+        D1 = a * Vector256.Load(d + 8) + b * G1;
+        PassStore.StoreLine(D0, D1, dNext, streaming);
+        var (x0, x1) = (Vector256.Load(x), Vector256.Load(x + 8));
+        GX = G0 * x0 + G1 * x1;
+        DX = D0 * x0 + D1 * x1;
+    }
+}
+
 /// <summary>MoMo pass 1: dNext ← a·d + b·g (dNext may be d); returns (⟨g,x⟩, ⟨dNext,x⟩, ‖dNext‖²).</summary>
 internal unsafe struct MomoMomentsKernel : IReduceKernel
 {
@@ -85,14 +106,10 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
         var i = start;
         for (; i <= end - PassStore.Line; i += PassStore.Line)
         {
-            var (g0, g1) = (Vector256.Load(G + i), Vector256.Load(G + i + 8));
-            var d0 = va * Vector256.Load(D + i) + vb * g0;
-            var d1 = va * Vector256.Load(D + i + 8) + vb * g1;
-            PassStore.StoreLine(d0, d1, DNext + i, streaming);
-            var (x0, x1) = (Vector256.Load(X + i), Vector256.Load(X + i + 8));
-            first = PairSums.Add(first, g0 * x0 + g1 * x1);
-            second = PairSums.Add(second, d0 * x0 + d1 * x1);
-            third = PairSums.Add(third, d0 * d0 + d1 * d1);
+            var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, streaming);
+            first = PairSums.Add(first, line.GX);
+            second = PairSums.Add(second, line.DX);
+            third = PairSums.Add(third, line.D0 * line.D0 + line.D1 * line.D1);
         }
         for (; i < end; i++)
         {
@@ -133,20 +150,16 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
         for (; i <= end - PassStore.Line; i += PassStore.Line)
         {
             // In this order few vectors are live at once (AVX2 has 16 registers), and each line's halves are stored together.
-            var (g0, g1) = (Vector256.Load(G + i), Vector256.Load(G + i + 8));
-            var d0 = va * Vector256.Load(D + i) + vb * g0;
-            var d1 = va * Vector256.Load(D + i + 8) + vb * g1;
-            PassStore.StoreLine(d0, d1, DNext + i, streamState);
-            var (x0, x1) = (Vector256.Load(X + i), Vector256.Load(X + i + 8));
-            first = PairSums.Add(first, g0 * x0 + g1 * x1);
-            second = PairSums.Add(second, d0 * x0 + d1 * x1);
-            var v0 = moment.Update(Vector256.Load(V + i), g0);
-            var v1 = moment.Update(Vector256.Load(V + i + 8), g1);
+            var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, streamState);
+            first = PairSums.Add(first, line.GX);
+            second = PairSums.Add(second, line.DX);
+            var v0 = moment.Update(Vector256.Load(V + i), line.G0);
+            var v1 = moment.Update(Vector256.Load(V + i + 8), line.G1);
             PassStore.StoreLine(v0, v1, VNext + i, streamState);
-            var u0 = d0 / moment.Denominator(v0);
-            var u1 = d1 / moment.Denominator(v1);
+            var u0 = line.D0 / moment.Denominator(v0);
+            var u1 = line.D1 / moment.Denominator(v1);
             PassStore.StoreLine(u0, u1, U + i, streamDirection);
-            third = PairSums.Add(third, d0 * u0 + d1 * u1);
+            third = PairSums.Add(third, line.D0 * u0 + line.D1 * u1);
         }
         for (; i < end; i++)
         {
