@@ -1,12 +1,13 @@
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
 /// <summary>
-/// One parallel pass of a kernel over fixed chunks (first to last, or last to first), shared by the calling thread and up to N − 1 thread-pool
-/// helpers. Every participant claims the next chunk with one interlocked increment until none is left; a
-/// reduction stores each chunk's partial at the chunk's index and the caller adds them in chunk order, so which
-/// thread ran which chunk never shows in the result. The caller waits only for chunks still running, never for a
-/// helper that has not started (it finds no chunk left and leaves). Idle jobs are cached per kernel type, so a
-/// pass allocates nothing in the steady state (no closure, delegate, task or partials array).
+/// One parallel pass of a kernel over fixed chunks (first to last, or last to first), shared by the calling
+/// thread and up to N − 1 thread-pool helpers. Every participant claims the next chunk with one interlocked
+/// increment until none is left; a reduction stores each chunk's partial at the chunk's index and the caller adds
+/// them in chunk order, so which thread ran which chunk never shows in the result. The caller waits only for
+/// chunks still running, never for a helper that has not started (it finds no chunk left and leaves). Idle jobs
+/// are cached per kernel type, so a pass allocates nothing in the steady state (no closure, delegate, task or
+/// partials array).
 /// </summary>
 internal sealed class ChunkJob<TKernel> : IThreadPoolWorkItem where TKernel : struct, IReduceKernel
 {

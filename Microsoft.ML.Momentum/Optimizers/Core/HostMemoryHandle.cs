@@ -20,6 +20,9 @@ internal sealed unsafe class HostMemoryHandle : SafeHandleZeroOrMinusOneIsInvali
 
     private const int MadviseHugePage = 14;
 
+    /// <summary>libc's madvise, or null where there is none (not Linux, or no glibc-compatible libc found).</summary>
+    private static readonly delegate* unmanaged<nint, nuint, int, int> s_madvise = FindMadvise();
+
     private HostMemoryHandle() : base(ownsHandle: true) { }
 
     /// <summary>The first byte.</summary>
@@ -35,7 +38,7 @@ internal sealed unsafe class HostMemoryHandle : SafeHandleZeroOrMinusOneIsInvali
         var size = (nuint)((Math.Max(bytes, 1) + alignment - 1) / alignment * alignment);
         var memory = new HostMemoryHandle();
         memory.SetHandle((nint)NativeMemory.AlignedAlloc(size, (nuint)alignment));
-        if (large && OperatingSystem.IsLinux()) _ = Madvise(memory.handle, size, MadviseHugePage); // advice only: a refusal changes nothing
+        if (large && s_madvise != null) _ = s_madvise(memory.handle, size, MadviseHugePage); // advice only: a refusal changes nothing
         NativeMemory.Clear(memory.Pointer, size);
         return memory;
     }
@@ -46,6 +49,16 @@ internal sealed unsafe class HostMemoryHandle : SafeHandleZeroOrMinusOneIsInvali
         return true;
     }
 
-    [DllImport("libc", EntryPoint = "madvise")]
-    private static extern int Madvise(nint address, nuint length, int advice);
+    private static delegate* unmanaged<nint, nuint, int, int> FindMadvise()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        foreach (var name in (ReadOnlySpan<string>)["libc.so.6", "libc"])
+        {
+            if (NativeLibrary.TryLoad(name, out var library) && NativeLibrary.TryGetExport(library, "madvise", out var madvise))
+            {
+                return (delegate* unmanaged<nint, nuint, int, int>)madvise;
+            }
+        }
+        return null;
+    }
 }
