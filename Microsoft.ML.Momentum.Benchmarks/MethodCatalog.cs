@@ -36,12 +36,12 @@ internal static class MethodCatalog
         new("adam", () => new Adam(), 1 + 7, null),
         new("demon-sgd", () => Horizon(new DemonSgd { LearningRate = 1e-3 }), 1 + 5, "sgd-momentum"),
         new("demon-adam", () => Horizon(new DemonAdam()), 1 + 7, "adam"),
-        // below 2^21: check g; pass 1 reads x, g, d and writes d; pass 2 reads x, d and writes x.
-        // From 2^21 (double-buffered, no check): pass 1 reads x, g, d and streams d'; pass 2 reads x, d', writes x
-        new("momo", () => new Momo(), 1 + 4 + 3, "sgd-momentum-ema", LargePasses: 4 + 3),
-        // below 2^21: check g; pass 1 reads x, g, d, v and writes d, v (in place) and u = d/D; pass 2 reads x, u
-        // and writes x. From 2^21 (no check): pass 1 reads x, g, d, v and streams d', v', u; pass 2 the same
-        new("momo-adam", () => new MomoAdam(), 1 + 7 + 3, "adam", LargePasses: 7 + 3),
+        // below 2^21: pass 1 reads x, g, d (sums only); pass 2 reads x, g, d and writes d, x (the heavy-ball kernel).
+        // From 2^21 (double-buffered): pass 1 reads x, g, d and streams d'; pass 2 reads x, d' and writes x
+        new("momo", () => new Momo(), 3 + 5, "sgd-momentum-ema", LargePasses: 4 + 3),
+        // below 2^21: pass 1 reads x, g, d, v (sums only); pass 2 reads x, g, d, v and writes d, v, x (Adam's kernel).
+        // From 2^21: pass 1 reads x, g, d, v and streams d', v', u = d'/D; pass 2 reads x, u and writes x
+        new("momo-adam", () => new MomoAdam(), 4 + 7, "adam", LargePasses: 7 + 3),
         // the base kernel also reads and writes the running sum
         new("autodrop(sgd-momentum)", () => new AutoDrop { Window = AutoDropWindow }.Over(new SgdMomentum { LearningRate = 1e-3 }), 1 + 5 + 2 + WindowAmortized, "sgd-momentum"),
         new("autodrop(adam)", () => new AutoDrop { Window = AutoDropWindow }.Over(new Adam()), 1 + 7 + 2 + WindowAmortized, "adam"),

@@ -54,14 +54,14 @@ public sealed unsafe class CpuKernelTests
     }
 
     [TestMethod]
-    public void StreamingStoresWriteExactlyThePlainValues()
+    public void StreamingStoresWriteExactlyThePlainValuesAndTheSumsOnlyPassWritesNothing()
     {
         using var x = Filled(Large, i => 0.01f * (i % 101) - 0.5f);
         using var g = Filled(Large, i => 0.001f * ((i % 37) - 18));
         using var d = Filled(Large, i => 0.002f * ((i % 13) - 6));
         using var v = Filled(Large, i => 1e-6f * (i % 5));
         var results = new List<(Sums3 Sums, float[] D, float[] V, float[] U)>();
-        foreach (var streaming in new[] { false, true })
+        foreach (var mode in new[] { StoreMode.Plain, StoreMode.Streaming, StoreMode.Skip })
         {
             using var dNext = new HostStateVector(Large);
             using var vNext = new HostStateVector(Large);
@@ -69,15 +69,18 @@ public sealed unsafe class CpuKernelTests
             var kernel = new MomoAdamMomentsKernel
             {
                 X = P(x), G = P(g), D = P(d), V = P(v), DNext = P(dNext), VNext = P(vNext), U = P(u), A = 0.9f, B = 0.1f,
-                Moment = new SecondMoment(0.999f, 1.25f, 1e-8f), StreamState = streaming, StreamDirection = streaming,
+                Moment = new SecondMoment(0.999f, 1.25f, 1e-8f), State = mode, Direction = mode,
             };
             results.Add((ParallelChunks.Reduce(Large, 2, kernel), dNext.ToArray(), vNext.ToArray(), u.ToArray()));
         }
-        Assert.AreEqual(results[0].Sums, results[1].Sums);
-        CollectionAssert.AreEqual(results[0].D, results[1].D, "d");
-        CollectionAssert.AreEqual(results[0].V, results[1].V, "v");
-        CollectionAssert.AreEqual(results[0].U, results[1].U, "u");
-        Assert.AreEqual(0.9f * d.Span[7] + 0.1f * g.Span[7], results[1].D[7]);
+        var (plain, streaming, skip) = (results[0], results[1], results[2]);
+        Assert.AreEqual(plain.Sums, streaming.Sums);
+        CollectionAssert.AreEqual(plain.D, streaming.D, "d");
+        CollectionAssert.AreEqual(plain.V, streaming.V, "v");
+        CollectionAssert.AreEqual(plain.U, streaming.U, "u");
+        Assert.AreEqual(0.9f * d.Span[7] + 0.1f * g.Span[7], streaming.D[7]);
+        Assert.AreEqual(plain.Sums, skip.Sums, "the sums-only pass returns the same sums");
+        Assert.IsTrue(skip.D.Concat(skip.V).Concat(skip.U).All(value => value == 0), "the sums-only pass wrote a destination");
     }
 
     [TestMethod]

@@ -71,6 +71,52 @@ public sealed class StateAndSkipTests
     }
 
     [TestMethod]
+    public void MomoSkipsANonFiniteParameterWithItsStateUntouched()
+    {
+        // Below and above the length from which MoMo double-buffers its state: the two code paths.
+        foreach (var n in new[] { 1_000, (1 << 21) + 5 })
+        {
+            foreach (var (name, create) in new (string, Func<Optimizer>)[] { ("momo", () => new Momo()), ("momo-adam", () => new MomoAdam()) })
+            {
+                using var clean = create();
+                using var disturbed = create();
+                var x1 = new float[n];
+                var x2 = new float[n];
+                Quadratic(clean, x1, 3);
+                Quadratic(disturbed, x2, 3);
+                var kept = x2[3];
+                x2[3] = float.NaN;
+                var g = new float[n];
+                g.AsSpan().Fill(0.5f);
+                disturbed.Step(x2, g, 1.0);
+                Assert.IsTrue(disturbed.Diagnostics.LastStepSkipped, $"{name} n={n}");
+                Assert.IsTrue(x2.Where((_, i) => i != 3).SequenceEqual(x1.Where((_, i) => i != 3)), $"{name} n={n}: parameters changed");
+                x2[3] = kept;
+                Quadratic(clean, x1, 3);
+                Quadratic(disturbed, x2, 3);
+                CollectionAssert.AreEqual(x1, x2, $"{name} n={n}: the skipped step left a trace in the state");
+            }
+        }
+    }
+
+    /// <summary>Steps on f(x) = ½‖x − t‖²/n with t_i = (i mod 7)/7.</summary>
+    private static void Quadratic(Optimizer optimizer, float[] x, int steps)
+    {
+        var g = new float[x.Length];
+        for (var k = 0; k < steps; k++)
+        {
+            double loss = 0;
+            for (var i = 0; i < x.Length; i++)
+            {
+                var r = x[i] - (i % 7) / 7f;
+                g[i] = r;
+                loss += 0.5 * r * r;
+            }
+            optimizer.Step(x, g, loss / x.Length);
+        }
+    }
+
+    [TestMethod]
     public void TooManyConsecutiveSkipsThrow()
     {
         using var optimizer = new SgdMomentum { MaxConsecutiveSkips = 3 };

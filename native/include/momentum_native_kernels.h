@@ -31,7 +31,8 @@ MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm
 // MoMo pass 1: d_next <- a*d + b*g; if v != null: v_next <- beta2*v + (1-beta2)*g^2 and
 // dir = d_next/(sqrt(v_next)*isb + eps) (stored in u when u != null), else dir = d_next. sums = (<g,x>, <d_next,x>,
 // sum d_next*dir) in double. d_next and v_next may be d and v (in place); otherwise d and v are not written, so
-// non-finite sums (non-finite g or x) leave them as they were.
+// non-finite sums (non-finite g or x) leave them as they were. With d_next (and v_next, u) null only the sums are
+// computed and nothing is written.
 MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, const mm_tensor* d, const mm_tensor* v,
                                       mm_tensor* d_next, mm_tensor* v_next, mm_tensor* u, double a, double b,
                                       double beta2, double inv_sqrt_bc2, double eps, double* sums);

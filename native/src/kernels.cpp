@@ -113,13 +113,15 @@ MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, co
     const auto& xt = params(x);
     const auto& gt = same_as(xt, g, "g");
     const auto& dt = same_as(xt, d, "d");
-    auto& dn = same_as_mut(xt, d_next, "d_next");
     mm::require(sums, "sums");
+    // Without d_next only the sums are wanted: the new averages live in temporaries.
+    const bool write = d_next != nullptr;
+    at::Tensor dn = write ? same_as_mut(xt, d_next, "d_next") : at::empty_like(xt);
     at::mul_out(dn, dt, f(a)).add_(gt.mul(f(b)));
     at::Tensor direction = dn;
     if (v != nullptr) {
       const auto& vt = same_as(xt, v, "v");
-      auto& vn = same_as_mut(xt, v_next, "v_next");
+      at::Tensor vn = write ? same_as_mut(xt, v_next, "v_next") : at::empty_like(xt);
       const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
       at::mul_out(vn, vt, f(beta2)).add_(gt.mul(gt).mul_(f(one_minus_beta2)));
       auto den = vn.sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps));

@@ -49,17 +49,19 @@ internal sealed unsafe class CpuBackend : IVectorBackend
     {
         // Only fresh destinations stream: the lines of an in-place update were just read into the cache.
         var large = x.Length >= StreamingMinLength && Avx.IsSupported;
-        var streamD = large && dNext.Pointer != d.Pointer && Aligned(dNext) && (!c.Adam || vNext.Pointer != v.Pointer);
+        var fresh = dNext.Pointer != d.Pointer && (!c.Adam || vNext.Pointer != v.Pointer);
+        var state = dNext.IsNone ? StoreMode.Skip
+            : large && fresh && Aligned(dNext) && (!c.Adam || Aligned(vNext)) ? StoreMode.Streaming : StoreMode.Plain;
         return c.Adam
             ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
             {
                 X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer, U = direction.Pointer,
                 A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
-                StreamState = streamD && Aligned(vNext), StreamDirection = large && Aligned(direction),
+                State = state, Direction = direction.IsNone ? StoreMode.Skip : large && Aligned(direction) ? StoreMode.Streaming : StoreMode.Plain,
             }, NextOrder())
             : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
             {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, Streaming = streamD,
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, State = state,
             }, NextOrder());
     }
 

@@ -4,10 +4,11 @@ using System.Runtime.Intrinsics.X86;
 
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
-// MoMo's two passes over memory. Pass 1 (moments) reads g, x, d (and v), writes the new averages (in place, or into
-// spare buffers) and, for MoMo-Adam, the direction u = d/D, and returns the sums τ needs; a non-finite g or x makes
-// the sums non-finite. Pass 2 (step) reads the direction and x and writes x. 256-bit SIMD; the tails perform the
-// same float operations.
+// MoMo's first pass over memory (moments) reads g, x, d (and v) and returns the sums τ needs; a non-finite g or x
+// makes the sums non-finite. It either writes nothing (the sums alone: the rule then moves x with the heavy-ball or
+// Adam kernel, which recomputes the same d and v), or writes the new averages into spare buffers and, for
+// MoMo-Adam, the direction u = d/D, which the second pass (step) reads with x to write x. 256-bit SIMD; the tails
+// perform the same float operations.
 //
 // Pass 1 handles one 64-byte line of every vector per iteration and writes each line with two back-to-back
 // stores. For vectors too large for the cache, stores into fresh buffers are non-temporal (no read for ownership
@@ -19,31 +20,52 @@ namespace Microsoft.ML.Momentum.Optimizers.Core;
 // of widening every factor, which dominated pass 1 while the vectors sit in the cache; each term carries a float
 // rounding (≤ 2⁻²³ relative), where the papers' references compute the whole dot product in float.
 
-/// <summary>Stores of pass 1: plain, or non-temporal (aligned destinations, fenced at the end of the range).</summary>
+/// <summary>How pass 1 writes one of its outputs.</summary>
+internal enum StoreMode : byte
+{
+    /// <summary>Plain stores.</summary>
+    Plain,
+
+    /// <summary>Non-temporal stores (aligned destinations, fenced at the end of the range).</summary>
+    Streaming,
+
+    /// <summary>Not at all: the output is not wanted (the sums-only pass).</summary>
+    Skip,
+}
+
+/// <summary>Stores of pass 1 in a <see cref="StoreMode"/>.</summary>
 internal static unsafe class PassStore
 {
     /// <summary>Floats in one 64-byte line: the unit pass 1 writes.</summary>
     public const int Line = 2 * 8;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Store(Vector256<float> value, float* address, bool streaming)
-    {
-        if (streaming) Avx.StoreAlignedNonTemporal(address, value);
-        else value.Store(address);
-    }
-
     /// <summary>One whole line: <paramref name="low"/> then <paramref name="high"/> at once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void StoreLine(Vector256<float> low, Vector256<float> high, float* address, bool streaming)
+    public static void StoreLine(Vector256<float> low, Vector256<float> high, float* address, StoreMode mode)
     {
-        Store(low, address, streaming);
-        Store(high, address + Vector256<float>.Count, streaming);
+        if (mode == StoreMode.Streaming)
+        {
+            Avx.StoreAlignedNonTemporal(address, low);
+            Avx.StoreAlignedNonTemporal(address + Vector256<float>.Count, high);
+        }
+        else if (mode == StoreMode.Plain)
+        {
+            low.Store(address);
+            high.Store(address + Vector256<float>.Count);
+        }
+    }
+
+    /// <summary>One element of a tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(float value, float* address, StoreMode mode)
+    {
+        if (mode != StoreMode.Skip) *address = value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Fence(bool streaming)
+    public static void Fence(StoreMode mode)
     {
-        if (streaming) Sse.StoreFence();
+        if (mode == StoreMode.Streaming) Sse.StoreFence();
     }
 }
 
@@ -68,37 +90,39 @@ internal static class PairSums
 }
 
 /// <summary>
-/// The part of a pass-1 line both MoMo kernels share: d ← a·d + b·g for the line, stored at once, and the pair
-/// products of ⟨g,x⟩ and ⟨d,x⟩.
+/// The part of a pass-1 line both MoMo kernels share: d ← a·d + b·g for the line, stored at once (or not), and the
+/// pair products of ⟨g,x⟩ and ⟨d,x⟩.
 /// </summary>
 internal readonly unsafe struct MomentumLine
 {
     public readonly Vector256<float> G0, G1, D0, D1, GX, DX;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public MomentumLine(float* g, float* d, float* x, float* dNext, Vector256<float> a, Vector256<float> b, bool streaming)
+    public MomentumLine(float* g, float* d, float* x, float* dNext, Vector256<float> a, Vector256<float> b, StoreMode mode)
     {
         (G0, G1) = (Vector256.Load(g), Vector256.Load(g + 8));
         D0 = a * Vector256.Load(d) + b * G0;
         D1 = a * Vector256.Load(d + 8) + b * G1;
-        PassStore.StoreLine(D0, D1, dNext, streaming);
+        PassStore.StoreLine(D0, D1, dNext, mode);
         var (x0, x1) = (Vector256.Load(x), Vector256.Load(x + 8));
         GX = G0 * x0 + G1 * x1;
         DX = D0 * x0 + D1 * x1;
     }
 }
 
-/// <summary>MoMo pass 1: dNext ← a·d + b·g (dNext may be d); returns (⟨g,x⟩, ⟨dNext,x⟩, ‖dNext‖²).</summary>
+/// <summary>
+/// MoMo pass 1: dNext ← a·d + b·g (written as <see cref="State"/> says); returns (⟨g,x⟩, ⟨dNext,x⟩, ‖dNext‖²).
+/// </summary>
 internal unsafe struct MomoMomentsKernel : IReduceKernel
 {
     public float* X, G, D, DNext;
     public float A, B;
-    public bool Streaming;
+    public StoreMode State;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
-        var streaming = Streaming;
+        var state = State;
         var va = Vector256.Create(A);
         var vb = Vector256.Create(B);
         Vector256<double> first = default, second = default, third = default;
@@ -106,7 +130,7 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
         var i = start;
         for (; i <= end - PassStore.Line; i += PassStore.Line)
         {
-            var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, streaming);
+            var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, state);
             first = PairSums.Add(first, line.GX);
             second = PairSums.Add(second, line.DX);
             third = PairSums.Add(third, line.D0 * line.D0 + line.D1 * line.D1);
@@ -115,32 +139,32 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
         {
             var g = G[i];
             var d = A * D[i] + B * g;
-            DNext[i] = d;
+            PassStore.Store(d, DNext + i, state);
             firstTail += g * X[i];
             secondTail += d * X[i];
             thirdTail += d * d;
         }
-        PassStore.Fence(streaming);
+        PassStore.Fence(state);
         return new Sums3(PairSums.Total(first, firstTail), PairSums.Total(second, secondTail), PairSums.Total(third, thirdTail));
     }
 }
 
 /// <summary>
 /// MoMo-Adam pass 1: dNext ← a·d + b·g, vNext ← β2·v + (1 − β2)·g² (in place or not) and u ← dNext/D with
-/// D = √vNext·invSqrtBc2 + ε; returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·u). <see cref="StreamState"/> and
-/// <see cref="StreamDirection"/> choose non-temporal stores for the new state and for u.
+/// D = √vNext·invSqrtBc2 + ε; returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·u). <see cref="State"/> and
+/// <see cref="Direction"/> say how the new state and u are written.
 /// </summary>
 internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
 {
     public float* X, G, D, V, DNext, VNext, U;
     public float A, B;
     public SecondMoment Moment;
-    public bool StreamState, StreamDirection;
+    public StoreMode State, Direction;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
     {
-        var (streamState, streamDirection) = (StreamState, StreamDirection);
+        var (state, direction) = (State, Direction);
         var va = Vector256.Create(A);
         var vb = Vector256.Create(B);
         var moment = Moment;
@@ -150,15 +174,15 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
         for (; i <= end - PassStore.Line; i += PassStore.Line)
         {
             // In this order few vectors are live at once (AVX2 has 16 registers), and each line's halves are stored together.
-            var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, streamState);
+            var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, state);
             first = PairSums.Add(first, line.GX);
             second = PairSums.Add(second, line.DX);
             var v0 = moment.Update(Vector256.Load(V + i), line.G0);
             var v1 = moment.Update(Vector256.Load(V + i + 8), line.G1);
-            PassStore.StoreLine(v0, v1, VNext + i, streamState);
+            PassStore.StoreLine(v0, v1, VNext + i, state);
             var u0 = line.D0 / moment.Denominator(v0);
             var u1 = line.D1 / moment.Denominator(v1);
-            PassStore.StoreLine(u0, u1, U + i, streamDirection);
+            PassStore.StoreLine(u0, u1, U + i, direction);
             third = PairSums.Add(third, line.D0 * u0 + line.D1 * u1);
         }
         for (; i < end; i++)
@@ -167,14 +191,15 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
             var d = A * D[i] + B * g;
             var v = moment.Update(V[i], g);
             var u = d / moment.Denominator(v);
-            DNext[i] = d;
-            VNext[i] = v;
-            U[i] = u;
+            PassStore.Store(d, DNext + i, state);
+            PassStore.Store(v, VNext + i, state);
+            PassStore.Store(u, U + i, direction);
             firstTail += g * X[i];
             secondTail += d * X[i];
             thirdTail += d * u;
         }
-        PassStore.Fence(streamState || streamDirection);
+        PassStore.Fence(state);
+        PassStore.Fence(direction);
         return new Sums3(PairSums.Total(first, firstTail), PairSums.Total(second, secondTail), PairSums.Total(third, thirdTail));
     }
 }

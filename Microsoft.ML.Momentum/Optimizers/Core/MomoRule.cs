@@ -8,14 +8,15 @@ internal readonly record struct MomoSettings(
 /// MoMo and MoMo-Adam (Schaipp et al.): EMA momentum d (Adam-preconditioned for MoMo-Adam) with the
 /// model-based step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay,
 /// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes over
-/// memory: the first updates d (and v), writes MoMo-Adam's direction u = d/D into a working vector and returns the
-/// sums τ needs (in double); the second reads x and the direction (d, or u) and moves x, so each element takes one
-/// √ and one ÷. From <see cref="DoubleBufferMinLength"/> elements the state is double-buffered: the first pass
-/// writes the new d (and v) into spare buffers, d and v stay as they were until the sums are known to be finite
-/// (they are not when g or x holds a NaN or ±∞, so no separate finiteness pass is needed), then the spare buffers
-/// become the state. Smaller vectors are checked for a finite g first and updated in place; a non-finite x then
-/// skips the step with g already folded into d (and v). Working memory besides the state: MoMo n floats when
-/// double-buffered; MoMo-Adam n (u), 3n when double-buffered.
+/// memory, because τ needs sums over all parameters before any x can move. The first returns those sums (in
+/// double); they are non-finite when g or x holds a NaN or ±∞, and the step is then skipped with the state
+/// untouched, so no separate finiteness pass is needed. Below <see cref="DoubleBufferMinLength"/> elements the
+/// first pass writes nothing and the second is the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with τ as its step,
+/// which recomputes the same d (and v) from the cached vectors, updates them in place and moves x. From that length
+/// the state is double-buffered instead: the first pass writes the new d (and v) and MoMo-Adam's direction
+/// u = d/D into spare buffers, the second reads x and the direction, and the spare buffers become the state; the
+/// vectors no longer fit the cache there, and reading d, g (and v) again would cost more than writing the spares.
+/// Working memory besides the state: none below that length; from it MoMo n floats, MoMo-Adam 3n.
 /// </summary>
 internal sealed class MomoRule(MomoSettings settings) : UpdateRule
 {
@@ -24,8 +25,8 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
 
     /// <summary>
     /// Length from which the state is double-buffered (the length from which the CPU backend streams its stores).
-    /// Below it the vectors sit in the cache, where writing fresh buffers costs a read for ownership per line, so
-    /// the smaller vectors are updated in place after a separate finiteness check of g.
+    /// Below it the vectors sit in the cache, and recomputing d (and v) in the second pass costs less than
+    /// writing and reading spare buffers.
     /// </summary>
     internal const long DoubleBufferMinLength = CpuBackend.StreamingMinLength;
 
@@ -60,14 +61,12 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         var c = new MomoCoefficients((float)a, (float)b, settings.Adam, (float)settings.Beta2, (float)invSqrtBc2, (float)settings.Epsilon);
         var (d, v) = (Vector("d"), settings.Adam ? Vector("v") : Vec.None);
         var buffered = input.X.Length >= DoubleBufferMinLength;
-        AllocateScratch(backend, input.X.Length, buffered);
-        if (!buffered && !backend.AllFinite(input.G)) return false;
-        var (dNext, vNext) = buffered ? (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None) : (d, v);
-        var direction = settings.Adam ? _direction!.AsVec() : dNext;
+        if (buffered) AllocateSpares(backend, input.X.Length);
+        var (dNext, vNext) = buffered ? (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None) : (Vec.None, Vec.None);
+        var direction = !buffered ? Vec.None : settings.Adam ? _direction!.AsVec() : dNext;
         var sums = backend.MomoMoments(input.X, input.G, d, v, dNext, vNext, direction, c);
         // The sums are non-finite when g or x holds a NaN or ±∞, or when a product overflowed float (|g·x| or |d|²
-        // beyond 3.4e38, a run that has diverged already): skip. Double-buffered, d and v are untouched; in place
-        // (g checked above), only a non-finite x or such an overflow gets here, after d and v have taken g in.
+        // beyond 3.4e38, a run that has diverged already): skip. Nothing has been written yet.
         if (!sums.AllFinite) return false;
         var (gx, dx, norm) = (sums.First, sums.Second, sums.Third);
 
@@ -91,12 +90,21 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
             nextLowerBound = Math.Max(settings.LowerBound, ((fbar + dx - gamma) - 0.5 * tau * norm) / rho);
         }
         var (pre, post) = settings.Adam && !settings.Divide ? (1 - alpha * lambda, 1.0) : (1.0, 1 / cc);
-        backend.MomoStep(input.X, direction, input.Accumulate, (float)pre, (float)tau, (float)post);
-
         if (buffered)
         {
+            backend.MomoStep(input.X, direction, input.Accumulate, (float)pre, (float)tau, (float)post);
             _nextD = Exchange("d", _nextD!);
             if (settings.Adam) _nextV = Exchange("v", _nextV!);
+        }
+        else if (settings.Adam)
+        {
+            // x ← x·pre·post − τ·post·d/D: Adam's update with the same d and v pass 1 computed, and τ as the step.
+            backend.Adam(input.X, input.G, d, v, input.Accumulate,
+                new AdamCoefficients(0, c.A, c.B, c.Beta2, c.InvSqrtBc2, c.Epsilon, (float)(tau * post), (float)(pre * post)));
+        }
+        else
+        {
+            backend.Momentum(input.X, input.G, d, input.Accumulate, new MomentumCoefficients(0, c.A, c.B, (float)(tau * post), 0, (float)(pre * post)));
         }
 
         _lossAverage = fbar;
@@ -109,13 +117,13 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         return true;
     }
 
-    /// <summary>Allocates the working vectors at the first step (the length never changes afterwards).</summary>
-    private void AllocateScratch(IVectorBackend backend, long length, bool buffered)
+    /// <summary>Allocates the spare buffers at the first double-buffered step (the length never changes afterwards).</summary>
+    private void AllocateSpares(IVectorBackend backend, long length)
     {
-        if (settings.Adam) _direction ??= backend.Allocate(length);
-        if (!buffered) return;
         _nextD ??= backend.Allocate(length);
-        if (settings.Adam) _nextV ??= backend.Allocate(length);
+        if (!settings.Adam) return;
+        _nextV ??= backend.Allocate(length);
+        _direction ??= backend.Allocate(length);
     }
 
     protected override void DisposeScratch()
