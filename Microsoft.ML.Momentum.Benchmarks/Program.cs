@@ -3,7 +3,7 @@
 // machine's copy bandwidth measured in the same run, and the ratio to the method's base optimizer.
 //
 //   dotnet run -c Release --project Microsoft.ML.Momentum.Benchmarks -- [--sizes 1M,10M,100M] [--threads 2]
-//       [--runs 9] [--methods sgd-momentum,momo,momo-adam] [--device] [--pytorch /usr/bin/python3] [--help]
+//       [--runs 9] [--methods sgd-momentum,momo,momo-adam] [--warm-state] [--device] [--pytorch /usr/bin/python3] [--help]
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML.Momentum.Benchmarks;
@@ -17,6 +17,9 @@ if (options.Help)
 }
 var methods = MethodCatalog.Select(options.Methods);
 Console.WriteLine($"# Optimizer step benchmark: {Environment.ProcessorCount} cores, threads = {options.Threads}, median of {options.Runs} steps at 10M and more, proportionally more below (1M: {options.RunsAt(1_000_000)})");
+Console.WriteLine(options.WarmState
+    ? "State: warm (each timed step follows an untimed step of the same optimizer, as in a loop whose model leaves the optimizer's vectors in the cache)."
+    : "State: cold (round-robin: the other optimizers' steps run between two steps of one optimizer).");
 var copy100 = CopyBandwidth.Measure(options.Threads);
 Console.WriteLine($"copy bandwidth (Span.CopyTo of 100M floats on {options.Threads} threads, read+write bytes): {copy100:F1} GB/s");
 Console.WriteLine("Per size, \"copy\" is a parallel Span.CopyTo of the same length timed in the same rounds as the steps.");
@@ -55,7 +58,7 @@ static string Ratio(double ms, Dictionary<string, double> times, string? baseNam
 
 namespace Microsoft.ML.Momentum.Benchmarks
 {
-    internal sealed record BenchmarkOptions(long[] Sizes, int Threads, int Runs, string[]? Methods, bool Device, string? PyTorch, bool Help)
+    internal sealed record BenchmarkOptions(long[] Sizes, int Threads, int Runs, string[]? Methods, bool WarmState, bool Device, string? PyTorch, bool Help)
     {
         /// <summary>
         /// Timed rounds for <paramref name="size"/>: <see cref="Runs"/> from 10 M up, scaled up below so a small size's
@@ -71,6 +74,9 @@ namespace Microsoft.ML.Momentum.Benchmarks
                                       each round steps every method once
               --methods a,b,...       methods to time (default all); their base methods and sgd-momentum are
                                       added so the ratios stay measured in the same rounds
+              --warm-state            precede every timed step with an untimed step of the same optimizer, so
+                                      the step starts with its vectors in the cache where they fit (default:
+                                      cold, the other optimizers' steps run in between)
               --device                also time the device backend
               --pytorch PYTHON        also time torch.optim (SGD momentum, Adam; foreach) with this Python
                                       (one with torch, e.g. Debian's python3-torch: /usr/bin/python3) and
@@ -84,7 +90,7 @@ namespace Microsoft.ML.Momentum.Benchmarks
             long[] sizes = [1_000_000, 10_000_000, 100_000_000];
             int threads = 2, runs = 9;
             string[]? methods = null;
-            bool device = false, help = false;
+            bool warmState = false, device = false, help = false;
             string? pytorch = null;
             for (var i = 0; i < args.Length; i++)
             {
@@ -94,13 +100,14 @@ namespace Microsoft.ML.Momentum.Benchmarks
                     case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                     case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                     case "--methods": methods = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                    case "--warm-state": warmState = true; break;
                     case "--device": device = true; break;
                     case "--pytorch": pytorch = args[++i]; break;
                     case "--help" or "-h": help = true; break;
                     default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --help.");
                 }
             }
-            return new BenchmarkOptions(sizes, threads, runs, methods, device, pytorch, help);
+            return new BenchmarkOptions(sizes, threads, runs, methods, warmState, device, pytorch, help);
         }
     }
 

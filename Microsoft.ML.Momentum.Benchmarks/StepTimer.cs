@@ -10,6 +10,9 @@ namespace Microsoft.ML.Momentum.Benchmarks;
 /// methods rotates by one each round, so no method always runs right after the copy (that step was measured up
 /// to 1.5× slower than the same work later in the round). The first rounds
 /// warm up (page faults of fresh state vectors, JIT tiers); the result per method is the median of the rest.
+/// Between two steps of one optimizer the others run, so its state starts cold (at 1 M too, where it would fit
+/// the cache on its own); with <see cref="BenchmarkOptions.WarmState"/> an untimed step of the same optimizer
+/// precedes each timed one.
 /// </summary>
 internal static class StepTimer
 {
@@ -38,6 +41,7 @@ internal static class StepTimer
                 for (var j = 0; j < methods.Count; j++)
                 {
                     var i = (j + round) % methods.Count;
+                    if (options.WarmState) optimizers[i].Step(x, g, 1.0);
                     watch.Restart();
                     optimizers[i].Step(x, g, 1.0);
                     if (round >= WarmupRounds) times[methods[i].Name].Add(watch.Elapsed.TotalMilliseconds);
