@@ -18,8 +18,8 @@ if (options.Help)
 var methods = MethodCatalog.Select(options.Methods);
 Console.WriteLine($"# Optimizer step benchmark: {Environment.ProcessorCount} cores, threads = {options.Threads}, median of {options.Runs} steps at 10M and more, proportionally more below (1M: {options.RunsAt(1_000_000)})");
 Console.WriteLine(options.WarmState
-    ? "State: warm (each timed step follows an untimed step of the same optimizer, as in a loop whose model leaves the optimizer's vectors in the cache)."
-    : "State: cold (round-robin: the other optimizers' steps run between two steps of one optimizer).");
+    ? "Caches: before each timed step, a flush, x and g read, then an untimed step of the same optimizer (its vectors warm where they fit)."
+    : "Caches: before each timed step, a flush (the optimizer's state cold), then x and g read (warm, as the backward pass leaves them).");
 var copy100 = CopyBandwidth.Measure(options.Threads);
 Console.WriteLine($"copy bandwidth (Span.CopyTo of 100M floats on {options.Threads} threads, read+write bytes): {copy100:F1} GB/s");
 Console.WriteLine("Per size, \"copy\" is a parallel Span.CopyTo of the same length timed in the same rounds as the steps.");
@@ -76,7 +76,8 @@ namespace Microsoft.ML.Momentum.Benchmarks
                                       added so the ratios stay measured in the same rounds
               --warm-state            precede every timed step with an untimed step of the same optimizer, so
                                       the step starts with its vectors in the cache where they fit (default:
-                                      cold, the other optimizers' steps run in between)
+                                      its state cold; every timed step follows a cache flush and a read of
+                                      x and g)
               --device                also time the device backend
               --pytorch PYTHON        also time torch.optim (SGD momentum, Adam; foreach) with this Python
                                       (one with torch, e.g. Debian's python3-torch: /usr/bin/python3) and

@@ -10,9 +10,10 @@ namespace Microsoft.ML.Momentum.Benchmarks;
 /// methods rotates by one each round, so no method always runs right after the copy (that step was measured up
 /// to 1.5× slower than the same work later in the round). The first rounds
 /// warm up (page faults of fresh state vectors, JIT tiers); the result per method is the median of the rest.
-/// Between two steps of one optimizer the others run, so its state starts cold (at 1 M too, where it would fit
-/// the cache on its own); with <see cref="BenchmarkOptions.WarmState"/> an untimed step of the same optimizer
-/// precedes each timed one.
+/// Before each timed step a <see cref="CacheFlush"/> evicts the caches and reads x and g, so every step starts in
+/// the same state whatever else the run contains: its own vectors cold, x and g warm. With
+/// <see cref="BenchmarkOptions.WarmState"/> an untimed step of the same optimizer follows the flush, so the timed
+/// step starts with its vectors in the cache where they fit.
 /// </summary>
 internal static class StepTimer
 {
@@ -27,6 +28,7 @@ internal static class StepTimer
         var x = xVector.AsSpan();
         var g = gVector.AsSpan();
         Fill(x, g);
+        using var flush = new CacheFlush();
         var optimizers = methods.Select(m => m.Create()).ToArray();
         foreach (var o in optimizers) o.Parallelism = options.Threads;
         var times = methods.ToDictionary(m => m.Name, _ => new List<double>());
@@ -41,6 +43,7 @@ internal static class StepTimer
                 for (var j = 0; j < methods.Count; j++)
                 {
                     var i = (j + round) % methods.Count;
+                    flush.Before(x, g);
                     if (options.WarmState) optimizers[i].Step(x, g, 1.0);
                     watch.Restart();
                     optimizers[i].Step(x, g, 1.0);
