@@ -13,11 +13,11 @@ internal sealed class CacheFlush : IDisposable
     private const long MinBytes = 64L << 20;
     private const int FloatsPerLine = 16;
 
-    private readonly NativeVector _buffer = NativeVector.Zeros(Math.Max(MinBytes, 2 * LastLevelCacheBytes()) / sizeof(float));
-    private float _sink;
+    /// <summary>Bytes read by each flush: twice the last-level cache, at least 64 MB.</summary>
+    public static long DefaultBytes { get; } = Math.Max(MinBytes, 2 * LastLevelCacheBytes());
 
-    /// <summary>Bytes of the buffer read by each flush.</summary>
-    public long Bytes => _buffer.Length * sizeof(float);
+    private readonly NativeVector _buffer = NativeVector.Zeros(DefaultBytes / sizeof(float));
+    private float _sink;
 
     public void Before(ReadOnlySpan<float> x, ReadOnlySpan<float> g)
     {

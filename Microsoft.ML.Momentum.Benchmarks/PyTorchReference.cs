@@ -5,7 +5,8 @@ namespace Microsoft.ML.Momentum.Benchmarks;
 
 /// <summary>
 /// torch.optim on the same machine, size and thread count, from <c>build/bench-optimizers.py</c> run by the given
-/// Python (one with torch: Debian's <c>python3-torch</c> is the same libtorch 1.13 the native engine uses).
+/// Python (one with torch: Debian's <c>python3-torch</c> is the same libtorch 1.13 the native engine uses), with
+/// the same cache handling before each timed step (<see cref="CacheFlush"/>, and the warm-state step if asked).
 /// </summary>
 internal static class PyTorchReference
 {
@@ -25,8 +26,10 @@ internal static class PyTorchReference
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             ArgumentList = { script, "--csv", "--sizes", size.ToString(CultureInfo.InvariantCulture), "--threads",
-                options.Threads.ToString(CultureInfo.InvariantCulture), "--runs", options.RunsAt(size).ToString(CultureInfo.InvariantCulture) },
+                options.Threads.ToString(CultureInfo.InvariantCulture), "--runs", options.RunsAt(size).ToString(CultureInfo.InvariantCulture),
+                "--flush-mb", (CacheFlush.DefaultBytes >> 20).ToString(CultureInfo.InvariantCulture) },
         };
+        if (options.WarmState) start.ArgumentList.Add("--warm-state");
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{python}'.");
         var output = process.StandardOutput.ReadToEnd();
         var errors = process.StandardError.ReadToEnd();
