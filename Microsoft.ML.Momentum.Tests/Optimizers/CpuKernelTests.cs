@@ -84,10 +84,10 @@ public sealed unsafe class CpuKernelTests
     }
 
     [TestMethod]
-    public void PairedProductsAccumulateInDouble()
+    public void BlockSumsAccumulateInDouble()
     {
         // 2^21 products 1 + 2^-20: a float accumulator loses the 2^-20 parts once the sum passes 2^4 (it ends 2 short);
-        // the pair sums, exact in float, accumulate exactly in double.
+        // the block sums (eight products a lane), exact in float, accumulate exactly in double.
         const long n = 1 << 21;
         var value = 1f + MathF.Pow(2, -20);
         using var x = Filled(n, _ => value);
