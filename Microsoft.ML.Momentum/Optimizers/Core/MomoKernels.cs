@@ -71,6 +71,15 @@ internal static unsafe class PassStore
     }
 }
 
+/// <summary>The float products of one line for the three sums of pass 1.</summary>
+internal readonly record struct LineProducts(Vector256<float> First, Vector256<float> Second, Vector256<float> Third);
+
+/// <summary>One line of a pass-1 kernel: its stores done, the products of its sums returned.</summary>
+internal interface ILineProducts
+{
+    LineProducts Run(long i);
+}
+
 /// <summary>
 /// Dot products accumulated in double, four lanes: the products of a block of up to <see cref="Lines"/> lines are
 /// added per float lane in float, and the block sums of float lanes j and j + 4 are widened and added to double
@@ -86,6 +95,33 @@ internal static class BlockSums
     public static Vector256<double> Add(Vector256<double> sum, Vector256<float> block)
         => sum + (Vector256.WidenLower(block) + Vector256.WidenUpper(block));
 
+    /// <summary>
+    /// Runs <paramref name="line"/> over the whole lines of [start, end) and accumulates its products; returns
+    /// where the tail starts and the three double sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (long Tail, Vector256<double> First, Vector256<double> Second, Vector256<double> Third) OverLines<TLine>(
+        TLine line, long start, long end) where TLine : struct, ILineProducts
+    {
+        Vector256<double> first = default, second = default, third = default;
+        var i = start;
+        while (i <= end - PassStore.Line)
+        {
+            Vector256<float> a = default, b = default, c = default;
+            for (var k = 0; k < Lines && i <= end - PassStore.Line; k++, i += PassStore.Line)
+            {
+                var products = line.Run(i);
+                a += products.First;
+                b += products.Second;
+                c += products.Third;
+            }
+            first = Add(first, a);
+            second = Add(second, b);
+            third = Add(third, c);
+        }
+        return (i, first, second, third);
+    }
+
     /// <summary>The lanes added in a fixed order (lane 0 first), then <paramref name="tail"/>.</summary>
     public static double Total(Vector256<double> sum, double tail)
     {
@@ -97,7 +133,7 @@ internal static class BlockSums
 
 /// <summary>
 /// The part of a pass-1 line both MoMo kernels share: d ← a·d + b·g for the line, stored at once (or not), and the
-/// pair products of ⟨g,x⟩ and ⟨d,x⟩.
+/// line products of ⟨g,x⟩ and ⟨d,x⟩ (two per lane, added).
 /// </summary>
 internal readonly unsafe struct MomentumLine
 {
@@ -129,25 +165,8 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
     public readonly Sums3 Run(long start, long end)
     {
         var state = State;
-        var va = Vector256.Create(A);
-        var vb = Vector256.Create(B);
-        Vector256<double> first = default, second = default, third = default;
+        var (i, first, second, third) = BlockSums.OverLines(new Line(this), start, end);
         double firstTail = 0, secondTail = 0, thirdTail = 0;
-        var i = start;
-        while (i <= end - PassStore.Line)
-        {
-            Vector256<float> gx = default, dx = default, dd = default;
-            for (var k = 0; k < BlockSums.Lines && i <= end - PassStore.Line; k++, i += PassStore.Line)
-            {
-                var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, state);
-                gx += line.GX;
-                dx += line.DX;
-                dd += line.D0 * line.D0 + line.D1 * line.D1;
-            }
-            first = BlockSums.Add(first, gx);
-            second = BlockSums.Add(second, dx);
-            third = BlockSums.Add(third, dd);
-        }
         for (; i < end; i++)
         {
             var g = G[i];
@@ -159,6 +178,20 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
         }
         PassStore.Fence(state);
         return new Sums3(BlockSums.Total(first, firstTail), BlockSums.Total(second, secondTail), BlockSums.Total(third, thirdTail));
+    }
+
+    private readonly struct Line(in MomoMomentsKernel k) : ILineProducts
+    {
+        private readonly float* _x = k.X, _g = k.G, _d = k.D, _dNext = k.DNext;
+        private readonly Vector256<float> _a = Vector256.Create(k.A), _b = Vector256.Create(k.B);
+        private readonly StoreMode _state = k.State;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LineProducts Run(long i)
+        {
+            var line = new MomentumLine(_g + i, _d + i, _x + i, _dNext + i, _a, _b, _state);
+            return new LineProducts(line.GX, line.DX, line.D0 * line.D0 + line.D1 * line.D1);
+        }
     }
 }
 
@@ -178,33 +211,9 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
     public readonly Sums3 Run(long start, long end)
     {
         var (state, direction) = (State, Direction);
-        var va = Vector256.Create(A);
-        var vb = Vector256.Create(B);
         var moment = Moment;
-        Vector256<double> first = default, second = default, third = default;
+        var (i, first, second, third) = BlockSums.OverLines(new Line(this), start, end);
         double firstTail = 0, secondTail = 0, thirdTail = 0;
-        var i = start;
-        while (i <= end - PassStore.Line)
-        {
-            Vector256<float> gx = default, dx = default, du = default;
-            for (var k = 0; k < BlockSums.Lines && i <= end - PassStore.Line; k++, i += PassStore.Line)
-            {
-                // In this order few vectors are live at once (AVX2 has 16 registers), and each line's halves are stored together.
-                var line = new MomentumLine(G + i, D + i, X + i, DNext + i, va, vb, state);
-                gx += line.GX;
-                dx += line.DX;
-                var v0 = moment.Update(Vector256.Load(V + i), line.G0);
-                var v1 = moment.Update(Vector256.Load(V + i + 8), line.G1);
-                PassStore.StoreLine(v0, v1, VNext + i, state);
-                var u0 = line.D0 / moment.Denominator(v0);
-                var u1 = line.D1 / moment.Denominator(v1);
-                PassStore.StoreLine(u0, u1, U + i, direction);
-                du += line.D0 * u0 + line.D1 * u1;
-            }
-            first = BlockSums.Add(first, gx);
-            second = BlockSums.Add(second, dx);
-            third = BlockSums.Add(third, du);
-        }
         for (; i < end; i++)
         {
             var g = G[i];
@@ -221,6 +230,28 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
         PassStore.Fence(state);
         PassStore.Fence(direction);
         return new Sums3(BlockSums.Total(first, firstTail), BlockSums.Total(second, secondTail), BlockSums.Total(third, thirdTail));
+    }
+
+    private readonly struct Line(in MomoAdamMomentsKernel k) : ILineProducts
+    {
+        private readonly float* _x = k.X, _g = k.G, _d = k.D, _v = k.V, _dNext = k.DNext, _vNext = k.VNext, _u = k.U;
+        private readonly Vector256<float> _a = Vector256.Create(k.A), _b = Vector256.Create(k.B);
+        private readonly SecondMoment _moment = k.Moment;
+        private readonly StoreMode _state = k.State, _direction = k.Direction;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LineProducts Run(long i)
+        {
+            // In this order few vectors are live at once (AVX2 has 16 registers), and each line's halves are stored together.
+            var line = new MomentumLine(_g + i, _d + i, _x + i, _dNext + i, _a, _b, _state);
+            var v0 = _moment.Update(Vector256.Load(_v + i), line.G0);
+            var v1 = _moment.Update(Vector256.Load(_v + i + 8), line.G1);
+            PassStore.StoreLine(v0, v1, _vNext + i, _state);
+            var u0 = line.D0 / _moment.Denominator(v0);
+            var u1 = line.D1 / _moment.Denominator(v1);
+            PassStore.StoreLine(u0, u1, _u + i, _direction);
+            return new LineProducts(line.GX, line.DX, line.D0 * u0 + line.D1 * u1);
+        }
     }
 }
 
