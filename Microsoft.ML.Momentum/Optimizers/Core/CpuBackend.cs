@@ -47,11 +47,10 @@ internal sealed unsafe class CpuBackend : IVectorBackend
 
     public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c)
     {
-        // Only fresh destinations stream: the lines of an in-place update were just read into the cache.
+        // The rule passes either no destinations (the sums alone) or spare buffers, which stream when large.
         var large = x.Length >= StreamingMinLength && Avx.IsSupported;
-        var fresh = dNext.Pointer != d.Pointer && (!c.Adam || vNext.Pointer != v.Pointer);
         var state = dNext.IsNone ? StoreMode.Skip
-            : large && fresh && Aligned(dNext) && (!c.Adam || Aligned(vNext)) ? StoreMode.Streaming : StoreMode.Plain;
+            : large && Aligned(dNext) && (!c.Adam || Aligned(vNext)) ? StoreMode.Streaming : StoreMode.Plain;
         return c.Adam
             ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
             {
