@@ -1,6 +1,7 @@
 // Optimizer step benchmark: a small Stopwatch harness (warm-up, then the median of N timed steps) that reports,
 // per parameter count and optimizer, ms/step, the bytes the step must move, achieved GB/s, the share of the
-// machine's copy bandwidth measured in the same run, and the ratio to the method's base optimizer.
+// machine's copy bandwidth measured in the same run, and the ratio to the method's base optimizer (the median of
+// the per-round ratios, with their quartiles).
 //
 //   dotnet run -c Release --project Microsoft.ML.Momentum.Benchmarks -- [--sizes 1M,10M,100M] [--threads 2]
 //       [--runs 9] [--methods sgd-momentum,momo,momo-adam] [--warm-state] [--device] [--pytorch /usr/bin/python3] [--help]
@@ -29,7 +30,7 @@ foreach (var size in options.Sizes)
     var (ms, copyMs) = StepTimer.Cpu(methods, size, options);
     var copy = 2.0 * 4 * size / (copyMs / 1000) / 1e9;
     Console.WriteLine($"## {Format.Count(size)} parameters (copy: {copyMs:F2} ms, {copy:F1} GB/s)");
-    Console.WriteLine($"| optimizer | backend | ms/step | bytes/step | GB/s | % of copy | × base | × {MethodCatalog.Reference} |");
+    Console.WriteLine($"| optimizer | backend | ms/step | bytes/step | GB/s | % of copy | × base [quartiles] | × {MethodCatalog.Reference} |");
     Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
     foreach (var method in methods) Report(method, "cpu", ms, size, copy);
     if (options.Device)
@@ -38,23 +39,20 @@ foreach (var size in options.Sizes)
         var device = StepTimer.Device(onDevice, size, options);
         foreach (var method in onDevice) Report(method, "native", device, size, copy);
     }
-    if (options.PyTorch is { } python) PyTorchReference.Report(PyTorchReference.Measure(python, size, options), ms);
+    if (options.PyTorch is { } python) PyTorchReference.Report(PyTorchReference.Measure(python, size, options), ms.Names.ToDictionary(n => n, ms.Ms));
     Console.WriteLine();
 }
 
-static void Report(BenchMethod method, string backend, Dictionary<string, double> times, long size, double copy)
+static void Report(BenchMethod method, string backend, RoundTimes times, long size, double copy)
 {
-    var ms = times[method.Name];
+    var ms = times.Ms(method.Name);
     var bytes = method.PassesAt(size) * 4.0 * size;
     var gbs = bytes / (ms / 1000) / 1e9;
-    var ratio = Ratio(ms, times, method.Base);
-    var reference = Ratio(ms, times, MethodCatalog.Reference);
+    var ratio = times.FormatRatio(method.Name, method.Base, withRange: true);
+    var reference = times.FormatRatio(method.Name, MethodCatalog.Reference, withRange: false);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {method.Name} | {backend} | {ms:F2} | {Format.Bytes(bytes)} | {gbs:F1} | {100 * gbs / copy:F0}% | {ratio} | {reference} |"));
 }
-
-static string Ratio(double ms, Dictionary<string, double> times, string? baseName)
-    => baseName is not null && times.TryGetValue(baseName, out var b) ? (ms / b).ToString("F2", CultureInfo.InvariantCulture) : "—";
 
 namespace Microsoft.ML.Momentum.Benchmarks
 {

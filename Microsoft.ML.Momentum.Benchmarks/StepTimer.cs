@@ -13,13 +13,14 @@ namespace Microsoft.ML.Momentum.Benchmarks;
 /// Before each timed step a <see cref="CacheFlush"/> evicts the caches and reads x and g, so every step starts in
 /// the same state whatever else the run contains: its own vectors cold, x and g warm. With
 /// <see cref="BenchmarkOptions.WarmState"/> an untimed step of the same optimizer follows the flush, so the timed
-/// step starts with its vectors in the cache where they fit.
+/// step starts with its vectors in the cache where they fit. The times come back per round (index = round), so a
+/// ratio can pair the two steps of one round (<see cref="RoundTimes"/>).
 /// </summary>
 internal static class StepTimer
 {
     private const int WarmupRounds = 2;
 
-    public static (Dictionary<string, double> Ms, double CopyMs) Cpu(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
+    public static (RoundTimes Times, double CopyMs) Cpu(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
     {
         // Parameters and gradients in libtorch's memory, as the trainers hand them to the optimizer.
         using var xVector = NativeVector.Zeros(size);
@@ -59,10 +60,10 @@ internal static class StepTimer
         {
             foreach (var o in optimizers) o.Dispose();
         }
-        return (times.ToDictionary(t => t.Key, t => Median(t.Value)), Median(copies));
+        return (new RoundTimes(times), RoundTimes.Median(copies));
     }
 
-    public static Dictionary<string, double> Device(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
+    public static RoundTimes Device(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
     {
         using var x = NativeVector.Zeros(size);
         using var g = NativeVector.Zeros(size);
@@ -85,7 +86,7 @@ internal static class StepTimer
         {
             foreach (var o in optimizers) o.Dispose();
         }
-        return times.ToDictionary(t => t.Key, t => Median(t.Value));
+        return new RoundTimes(times);
     }
 
     private static void Fill(Span<float> x, Span<float> g)
@@ -95,11 +96,5 @@ internal static class StepTimer
             x[i] = 0.01f * (i % 101);
             g[i] = 0.001f * ((i % 37) - 18);
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 }
