@@ -8,7 +8,10 @@ namespace Microsoft.ML.Momentum.Benchmarks;
 /// writes (x, g and every state vector, each read and each write once, plus the finiteness read of g), so
 /// bytes/step = passes × 4 × n.
 /// </summary>
-internal sealed record BenchMethod(string Name, Func<Optimizer> Create, double VectorPasses, string? Base, bool OnDevice = true, double? LargePasses = null)
+/// MoMo rows say which regime they measure (<see cref="Capped"/>: τ at its cap α/ρ or below it), and the benchmark
+/// checks it held.
+internal sealed record BenchMethod(string Name, Func<Optimizer> Create, double VectorPasses, string? Base, bool OnDevice = true, double? LargePasses = null,
+    bool? Capped = null)
 {
     /// <summary>Length from which MoMo double-buffers its state (and moves fewer vectors).</summary>
     public const long LargeLength = 1 << 21;
@@ -38,10 +41,14 @@ internal static class MethodCatalog
         new("demon-adam", () => Horizon(new DemonAdam()), 1 + 7, "adam"),
         // below 2^21: pass 1 reads x, g, d (sums only); pass 2 reads x, g, d and writes d, x (the heavy-ball kernel).
         // From 2^21 (double-buffered): pass 1 reads x, g, d and streams d'; pass 2 reads x, d' and writes x
-        new("momo", () => new Momo(), 3 + 5, "sgd-momentum-ema", LargePasses: 4 + 3),
+        new("momo", () => new Momo(), 3 + 5, "sgd-momentum-ema", LargePasses: 4 + 3, Capped: false),
         // below 2^21: pass 1 reads x, g, d, v (sums only); pass 2 reads x, g, d, v and writes d, v, x (Adam's kernel).
         // From 2^21: pass 1 reads x, g, d, v and streams d', v', u = d'/D; pass 2 reads x, u and writes x
-        new("momo-adam", () => new MomoAdam(), 4 + 7, "adam", LargePasses: 7 + 3),
+        new("momo-adam", () => new MomoAdam(), 4 + 7, "adam", LargePasses: 7 + 3, Capped: false),
+        // τ at its cap α/ρ, as in most training steps (the rows above take the Polyak step): after the first step every
+        // step is speculative: g checked, then one pass reads x, g, d (and v) and writes them.
+        new("momo-capped", () => new Momo { LearningRate = 1e-5 }, 1 + 5, "sgd-momentum-ema", Capped: true),
+        new("momo-adam-capped", () => new MomoAdam { LearningRate = 1e-6 }, 1 + 7, "adam", Capped: true),
         // the base kernel also reads and writes the running sum
         new("autodrop(sgd-momentum)", () => new AutoDrop { Window = AutoDropWindow }.Over(new SgdMomentum { LearningRate = 1e-3 }), 1 + 5 + 2 + WindowAmortized, "sgd-momentum"),
         new("autodrop(adam)", () => new AutoDrop { Window = AutoDropWindow }.Over(new Adam()), 1 + 7 + 2 + WindowAmortized, "adam"),

@@ -32,6 +32,13 @@ internal static class StepTimer
         using var flush = new CacheFlush();
         var optimizers = methods.Select(m => m.Create()).ToArray();
         foreach (var o in optimizers) o.Parallelism = options.Threads;
+        // MoMo models the loss around its own iterates, so each MoMo row moves its own copy of x (others moving a
+        // shared x in between would change its step sizes, and so the path its steps take).
+        var ownParameters = optimizers.Select(o => o.RequiresLoss ? NativeVector.Zeros(size) : null).ToArray();
+        foreach (var own in ownParameters)
+        {
+            if (own is not null) x.CopyTo(own.AsSpan());
+        }
         var times = methods.ToDictionary(m => m.Name, _ => new List<double>());
         var copies = new List<double>();
         try
@@ -44,11 +51,13 @@ internal static class StepTimer
                 for (var j = 0; j < methods.Count; j++)
                 {
                     var i = (j + round) % methods.Count;
-                    flush.Before(x, g);
-                    if (options.WarmState) optimizers[i].Step(x, g, 1.0);
+                    var xi = ownParameters[i] is { } own ? own.AsSpan() : x;
+                    flush.Before(xi, g);
+                    if (options.WarmState) optimizers[i].Step(xi, g, 1.0);
                     watch.Restart();
-                    optimizers[i].Step(x, g, 1.0);
+                    optimizers[i].Step(xi, g, 1.0);
                     if (round >= WarmupRounds) times[methods[i].Name].Add(watch.Elapsed.TotalMilliseconds);
+                    CheckRegime(methods[i], optimizers[i]);
                 }
             }
             foreach (var (o, m) in optimizers.Zip(methods))
@@ -59,6 +68,7 @@ internal static class StepTimer
         finally
         {
             foreach (var o in optimizers) o.Dispose();
+            foreach (var own in ownParameters) own?.Dispose();
         }
         return (new RoundTimes(times), RoundTimes.Median(copies));
     }
@@ -87,6 +97,16 @@ internal static class StepTimer
             foreach (var o in optimizers) o.Dispose();
         }
         return new RoundTimes(times);
+    }
+
+    /// <summary>Throws when a MoMo row's step left the regime (τ at or below the cap) the row is meant to measure.</summary>
+    private static void CheckRegime(BenchMethod method, Optimizer optimizer)
+    {
+        var capped = optimizer.Diagnostics.StepSize < optimizer.Diagnostics.PolyakStepSize;
+        if (method.Capped is { } expected && capped != expected)
+        {
+            throw new InvalidOperationException($"{method.Name}: τ {(capped ? "sat at" : "fell below")} the cap, not the regime the row measures.");
+        }
     }
 
     private static void Fill(Span<float> x, Span<float> g)

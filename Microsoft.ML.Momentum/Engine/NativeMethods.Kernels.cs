@@ -26,6 +26,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_step")]
     internal static partial int KernelMomoStep(IntPtr x, IntPtr direction, IntPtr acc, double pre, double tau, double post);
 
+    [LibraryImport(LibraryName, EntryPoint = "mm_kernel_momo_correct")]
+    internal static partial int KernelMomoCorrect(IntPtr x, IntPtr d, IntPtr v, double invSqrtBc2, double eps, double delta);
+
     [LibraryImport(LibraryName, EntryPoint = "mm_kernel_window_end")]
     internal static partial int KernelWindowEnd(IntPtr window, IntPtr meanPrev, IntPtr stepPrev, double scale, int hasPrev, int hasPrevStep,
         int clear, double* sums);

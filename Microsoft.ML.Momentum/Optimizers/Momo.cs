@@ -32,6 +32,9 @@ public sealed class Momo : Optimizer
 
     internal override double BaseMomentum => Beta;
 
+    /// <summary>Whether a step after a capped one is taken in one pass (see <see cref="MomoRule"/>); tests compare both.</summary>
+    internal bool SpeculateCappedSteps { get; set; } = true;
+
     internal override UpdateRule CreateRule()
-        => new MomoRule(new MomoSettings(false, BiasCorrection, LowerBound, AdaptLowerBound, true, 0, 0, WeightDecay));
+        => new MomoRule(new MomoSettings(false, BiasCorrection, LowerBound, AdaptLowerBound, true, 0, 0, WeightDecay, SpeculateCappedSteps));
 }

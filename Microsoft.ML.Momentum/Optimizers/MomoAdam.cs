@@ -38,6 +38,9 @@ public sealed class MomoAdam : Optimizer
 
     internal override double BaseMomentum => Beta1;
 
+    /// <summary>Whether a step after a capped one is taken in one pass (see <see cref="MomoRule"/>); tests compare both.</summary>
+    internal bool SpeculateCappedSteps { get; set; } = true;
+
     internal override UpdateRule CreateRule()
-        => new MomoRule(new MomoSettings(true, true, LowerBound, AdaptLowerBound, Divide, Beta2, Epsilon, WeightDecay));
+        => new MomoRule(new MomoSettings(true, true, LowerBound, AdaptLowerBound, Divide, Beta2, Epsilon, WeightDecay, SpeculateCappedSteps));
 }

@@ -41,6 +41,11 @@ MM_API int32_t mm_kernel_momo_moments(const mm_tensor* x, const mm_tensor* g, co
 MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* dir, mm_tensor* acc, double pre, double tau,
                                    double post);
 
+// MoMo's correction after a capped step whose tau came out below the cap: x <- x + delta*dir with
+// dir = d/(sqrt(v)*isb + eps) when v != null, else d.
+MM_API int32_t mm_kernel_momo_correct(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, double inv_sqrt_bc2,
+                                      double eps, double delta);
+
 // AutoDrop window end: y = window*scale; if has_prev: s = y - mean_prev, and if has_prev_step:
 // sums = (<s,step_prev>, |s|^2, |step_prev|^2) in double; step_prev <- s; mean_prev <- y; clear: window <- 0.
 MM_API int32_t mm_kernel_window_end(mm_tensor* window, mm_tensor* mean_prev, mm_tensor* step_prev, double scale,

@@ -145,6 +145,18 @@ MM_API int32_t mm_kernel_momo_step(mm_tensor* x, const mm_tensor* dir, mm_tensor
   });
 }
 
+MM_API int32_t mm_kernel_momo_correct(mm_tensor* x, const mm_tensor* d, const mm_tensor* v, double inv_sqrt_bc2,
+                                      double eps, double delta) {
+  return mm::guarded([&] {
+    at::NoGradGuard no_grad;
+    params(x);
+    auto& xt = x->tensor;
+    const auto& dt = same_as(xt, d, "d");
+    auto direction = v != nullptr ? dt / same_as(xt, v, "v").sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps)) : dt;
+    xt.add_(direction.mul(f(delta)));
+  });
+}
+
 MM_API int32_t mm_kernel_window_end(mm_tensor* window, mm_tensor* mean_prev, mm_tensor* step_prev, double scale,
                                     int32_t has_prev, int32_t has_prev_step, int32_t clear, double* sums) {
   return mm::guarded([&] {

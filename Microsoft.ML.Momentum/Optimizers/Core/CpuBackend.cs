@@ -70,6 +70,28 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             X = x.Pointer, U = direction.Pointer, Acc = accumulate.Pointer, Pre = pre, Tau = tau, Post = post,
         }, NextOrder());
 
+    public Sums3 MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step)
+    {
+        var move = new CappedMove(true, decay, step);
+        return c.Adam
+            ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
+            {
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = d.Pointer, VNext = v.Pointer, U = null,
+                A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
+                State = StoreMode.Plain, Direction = StoreMode.Skip, Move = move,
+            }, NextOrder())
+            : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
+            {
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = d.Pointer, A = c.A, B = c.B, State = StoreMode.Plain, Move = move,
+            }, NextOrder());
+    }
+
+    public void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta)
+        => ParallelChunks.For(x.Length, Threads, new MomoCorrectKernel
+        {
+            X = x.Pointer, D = d.Pointer, V = c.Adam ? v.Pointer : null, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Delta = delta,
+        }, NextOrder());
+
     /// <summary>The chunk order of the next pass: the opposite of the last one.</summary>
     private bool NextOrder()
     {

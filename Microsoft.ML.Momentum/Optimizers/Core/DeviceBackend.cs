@@ -55,6 +55,21 @@ internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBacken
         KeepAlive(x, direction, accumulate);
     }
 
+    public Sums3 MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step)
+    {
+        // The same values in two native passes: the sums alone, then the heavy-ball or Adam update with the cap.
+        var sums = MomoMoments(x, g, d, v, Vec.None, Vec.None, Vec.None, c);
+        if (c.Adam) Adam(x, g, d, v, Vec.None, new AdamCoefficients(0, c.A, c.B, c.Beta2, c.InvSqrtBc2, c.Epsilon, step, decay));
+        else Momentum(x, g, d, Vec.None, new MomentumCoefficients(0, c.A, c.B, step, 0, decay));
+        return sums;
+    }
+
+    public void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta)
+    {
+        NativeError.Check(NativeMethods.KernelMomoCorrect(H(x), H(d), c.Adam ? H(v) : IntPtr.Zero, c.InvSqrtBc2, c.Epsilon, delta), "MoMo correction");
+        KeepAlive(x, d, v);
+    }
+
     public Sums3 WindowEnd(Vec window, Vec previousMean, Vec previousStep, float scale, bool hasPrevious, bool hasPreviousStep, bool clearWindow)
     {
         var sums = stackalloc double[3];

@@ -39,6 +39,17 @@ internal interface IVectorBackend
     void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post);
 
     /// <summary>
+    /// MoMo's speculative capped step in one pass: d ← a·d + b·g (and v) in place, then x ← x·decay − step·direction;
+    /// returns the sums of <see cref="MomoMoments"/>, taken at x before the move. The result equals pass 1 followed
+    /// by the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with the same step and decay, bit for bit. The caller
+    /// has checked g and x to be finite, since d, v and x are written whatever the sums turn out to be.
+    /// </summary>
+    Sums3 MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step);
+
+    /// <summary>x ← x + delta·direction, the direction recomputed from d (and v): d/D for MoMo-Adam, d for MoMo.</summary>
+    void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta);
+
+    /// <summary>
     /// End of an AutoDrop window: y = window·scale; if <paramref name="hasPrevious"/>: s = y − yPrev, and if
     /// <paramref name="hasPreviousStep"/> returns (⟨s, sPrev⟩, ‖s‖², ‖sPrev‖²); then sPrev ← s, yPrev ← y and,
     /// with <paramref name="clearWindow"/>, window ← 0.

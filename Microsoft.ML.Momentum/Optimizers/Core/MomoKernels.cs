@@ -137,7 +137,7 @@ internal static class BlockSums
 /// </summary>
 internal readonly unsafe struct MomentumLine
 {
-    public readonly Vector256<float> G0, G1, D0, D1, GX, DX;
+    public readonly Vector256<float> G0, G1, D0, D1, X0, X1, GX, DX;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MomentumLine(float* g, float* d, float* x, float* dNext, Vector256<float> a, Vector256<float> b, StoreMode mode)
@@ -146,9 +146,32 @@ internal readonly unsafe struct MomentumLine
         D0 = a * Vector256.Load(d) + b * G0;
         D1 = a * Vector256.Load(d + 8) + b * G1;
         PassStore.StoreLine(D0, D1, dNext, mode);
-        var (x0, x1) = (Vector256.Load(x), Vector256.Load(x + 8));
-        GX = G0 * x0 + G1 * x1;
-        DX = D0 * x0 + D1 * x1;
+        (X0, X1) = (Vector256.Load(x), Vector256.Load(x + 8));
+        GX = G0 * X0 + G1 * X1;
+        DX = D0 * X0 + D1 * X1;
+    }
+
+    /// <summary>The capped step's move of this line: x ← x·decay − step·direction, stored in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Move(float* x, Vector256<float> direction0, Vector256<float> direction1, in CappedMove move)
+        => PassStore.StoreLine(X0 * move.Decay - move.Step * direction0, X1 * move.Decay - move.Step * direction1, x, StoreMode.Plain);
+}
+
+/// <summary>
+/// The move of MoMo's speculative capped step, done by pass 1 itself: x ← x·decay − step·direction with the
+/// direction pass 1 computes (d, or d/D), in the float operations of the heavy-ball and Adam kernels, so the result
+/// is the second pass's with τ = α/ρ bit for bit. <see cref="Enabled"/> false: pass 1 leaves x alone.
+/// </summary>
+internal readonly unsafe struct CappedMove(bool enabled, float decay, float step)
+{
+    public readonly bool Enabled = enabled;
+    public readonly Vector256<float> Decay = Vector256.Create(decay), Step = Vector256.Create(step);
+
+    /// <summary>The move of one element of a tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Apply(float* x, float direction)
+    {
+        if (Enabled) *x = *x * Decay[0] - Step[0] * direction;
     }
 }
 
@@ -160,6 +183,7 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
     public float* X, G, D, DNext;
     public float A, B;
     public StoreMode State;
+    public CappedMove Move;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
@@ -175,6 +199,7 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
             firstTail += g * X[i];
             secondTail += d * X[i];
             thirdTail += d * d;
+            Move.Apply(X + i, d);
         }
         PassStore.Fence(state);
         return new Sums3(BlockSums.Total(first, firstTail), BlockSums.Total(second, secondTail), BlockSums.Total(third, thirdTail));
@@ -185,11 +210,13 @@ internal unsafe struct MomoMomentsKernel : IReduceKernel
         private readonly float* _x = k.X, _g = k.G, _d = k.D, _dNext = k.DNext;
         private readonly Vector256<float> _a = Vector256.Create(k.A), _b = Vector256.Create(k.B);
         private readonly StoreMode _state = k.State;
+        private readonly CappedMove _move = k.Move;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public LineProducts Run(long i)
         {
             var line = new MomentumLine(_g + i, _d + i, _x + i, _dNext + i, _a, _b, _state);
+            if (_move.Enabled) line.Move(_x + i, line.D0, line.D1, _move);
             return new LineProducts(line.GX, line.DX, line.D0 * line.D0 + line.D1 * line.D1);
         }
     }
@@ -206,6 +233,7 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
     public float A, B;
     public SecondMoment Moment;
     public StoreMode State, Direction;
+    public CappedMove Move;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly Sums3 Run(long start, long end)
@@ -226,6 +254,7 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
             firstTail += g * X[i];
             secondTail += d * X[i];
             thirdTail += d * u;
+            Move.Apply(X + i, u);
         }
         PassStore.Fence(state);
         PassStore.Fence(direction);
@@ -238,6 +267,7 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
         private readonly Vector256<float> _a = Vector256.Create(k.A), _b = Vector256.Create(k.B);
         private readonly SecondMoment _moment = k.Moment;
         private readonly StoreMode _state = k.State, _direction = k.Direction;
+        private readonly CappedMove _move = k.Move;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public LineProducts Run(long i)
@@ -250,6 +280,7 @@ internal unsafe struct MomoAdamMomentsKernel : IReduceKernel
             var u0 = line.D0 / _moment.Denominator(v0);
             var u1 = line.D1 / _moment.Denominator(v1);
             PassStore.StoreLine(u0, u1, _u + i, _direction);
+            if (_move.Enabled) line.Move(_x + i, u0, u1, _move);
             return new LineProducts(line.GX, line.DX, line.D0 * u0 + line.D1 * u1);
         }
     }
@@ -279,6 +310,35 @@ internal unsafe struct MomoStepKernel : IRangeKernel
             var x = (X[i] * Pre - Tau * U[i]) * Post;
             X[i] = x;
             Accumulator.Add(Acc, i, x);
+        }
+    }
+}
+
+/// <summary>
+/// The correction after a speculative capped step whose τ came out below the cap: x ← x + δ·direction, with the
+/// direction recomputed from the updated d (and v): d/D for MoMo-Adam, d for MoMo.
+/// </summary>
+internal unsafe struct MomoCorrectKernel : IRangeKernel
+{
+    public float* X, D, V;
+    public SecondMoment Moment;
+    public float Delta;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public readonly void Run(long start, long end)
+    {
+        var moment = Moment;
+        var delta = Vector256.Create(Delta);
+        var i = start;
+        for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            var direction = V == null ? Vector256.Load(D + i) : Vector256.Load(D + i) / moment.Denominator(Vector256.Load(V + i));
+            (Vector256.Load(X + i) + delta * direction).Store(X + i);
+        }
+        for (; i < end; i++)
+        {
+            var direction = V == null ? D[i] : D[i] / moment.Denominator(V[i]);
+            X[i] += Delta * direction;
         }
     }
 }
