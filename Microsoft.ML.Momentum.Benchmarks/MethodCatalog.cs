@@ -47,8 +47,8 @@ internal static class MethodCatalog
         new("momo-adam", () => new MomoAdam(), 4 + 7, "adam", LargePasses: 7 + 3, Capped: false),
         // τ at its cap α/ρ, as in most training steps (the rows above take the Polyak step): after the first step every
         // step is speculative: g checked, then one pass reads x, g, d (and v) and writes them.
-        new("momo-capped", () => new Momo { LearningRate = 1e-5 }, 1 + 5, "sgd-momentum-ema", Capped: true),
-        new("momo-adam-capped", () => new MomoAdam { LearningRate = 1e-6 }, 1 + 7, "adam", Capped: true),
+        new("momo-capped", () => new Momo { LearningRate = 1e-7 }, 1 + 5, "sgd-momentum-ema", Capped: true),
+        new("momo-adam-capped", () => new MomoAdam { LearningRate = 1e-8 }, 1 + 7, "adam", Capped: true),
         // the base kernel also reads and writes the running sum
         new("autodrop(sgd-momentum)", () => new AutoDrop { Window = AutoDropWindow }.Over(new SgdMomentum { LearningRate = 1e-3 }), 1 + 5 + 2 + WindowAmortized, "sgd-momentum"),
         new("autodrop(adam)", () => new AutoDrop { Window = AutoDropWindow }.Over(new Adam()), 1 + 7 + 2 + WindowAmortized, "adam"),
