@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -156,6 +157,53 @@ public sealed class MomoSpeculationTests
             Assert.IsFalse(IsCapped(original.Diagnostics), $"{name}: expected a step below the cap");
             CollectionAssert.AreEqual(x, xr, $"{name}: resumed run");
             CollectionAssert.AreNotEqual(x, xt, $"{name}: the correction rounded exactly like two passes");
+        }
+    }
+
+    /// <summary>
+    /// From 2^21 elements the two-pass steps double-buffer the state while speculative steps update it in place:
+    /// mixing them keeps the two-pass trajectory, on both backends.
+    /// </summary>
+    [TestMethod]
+    public void SpeculationMixesWithTheDoubleBufferedState()
+    {
+        const int n = (1 << 21) + 13;
+        var x0 = new float[n];
+        for (var i = 0; i < n; i++) x0[i] = 0.01f * (i % 101) - 0.5f;
+        float[] Gradient(float[] x, int k)
+        {
+            var g = new float[n];
+            for (var i = 0; i < n; i++) g[i] = x[i] * (1 + 0.25f * ((i + k) % 3)) + 0.001f * ((i % 37) - 18);
+            return g;
+        }
+        // Capped, capped, then a loss below the bound (τ = 0: a miss), two-pass steps, capped again.
+        double[] losses = [1e9, 1e9, 1e9, -1e11, 1e12, 1e12, 1e12];
+        foreach (var (name, create) in new (string, Func<bool, Optimizer>)[]
+        {
+            ("momo", s => new Momo { LearningRate = 1e-3, SpeculateCappedSteps = s }),
+            ("momo-adam", s => new MomoAdam { LearningRate = 1e-4, SpeculateCappedSteps = s }),
+        })
+        {
+            using var speculative = Threaded(create(true));
+            using var twoPass = Threaded(create(false));
+            using var device = create(true);
+            var x1 = (float[])x0.Clone();
+            var x2 = (float[])x0.Clone();
+            using var xv = NativeVector.FromArray(x0);
+            using var gv = NativeVector.Zeros(n);
+            var capped = new List<bool>();
+            for (var k = 0; k < losses.Length; k++)
+            {
+                speculative.Step(x1, Gradient(x1, k), losses[k]);
+                twoPass.Step(x2, Gradient(x2, k), losses[k]);
+                gv.CopyFrom(Gradient(xv.ToArray(), k));
+                device.Step(xv, gv, losses[k]);
+                capped.Add(IsCapped(speculative.Diagnostics));
+                if (k < 3) CollectionAssert.AreEqual(x2, x1, $"{name}: step {k}");
+            }
+            CollectionAssert.AreEqual(new[] { true, true, true, false, true, true, true }, capped, name);
+            Run.AssertClose(x2, x1, 1e-5, $"{name}: speculative against two passes");
+            Run.AssertClose(x1, xv.ToArray(), 1e-4, $"{name}: CPU against device");
         }
     }
 
