@@ -65,15 +65,9 @@ public sealed class BackendEquivalenceTests
     [TestMethod]
     public void MomoWithDoubleBufferedStateAgreesAndSkipsWithoutTouchingState()
     {
-        const int n = (1 << 21) + 13;
-        var x0 = new float[n];
-        for (var i = 0; i < n; i++) x0[i] = 0.01f * (i % 101) - 0.5f;
-        float[] Gradient(float[] x, int k)
-        {
-            var g = new float[n];
-            for (var i = 0; i < n; i++) g[i] = x[i] * (1 + 0.25f * ((i + k) % 3)) + 0.001f * ((i % 37) - 18);
-            return g;
-        }
+        const int n = DoubleBufferedProblem.N;
+        var x0 = DoubleBufferedProblem.Start();
+        var Gradient = DoubleBufferedProblem.Gradient;
         foreach (var (name, create) in new (string, Func<Optimizer>)[] { ("momo", () => new Momo()), ("momoAdam", () => new MomoAdam()) })
         {
             using var cpu = create();

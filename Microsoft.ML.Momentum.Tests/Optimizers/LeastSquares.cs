@@ -58,6 +58,29 @@ internal sealed class LeastSquares
     }
 }
 
+/// <summary>
+/// A problem just above the length from which MoMo double-buffers its state (2^21): a separable quadratic whose
+/// curvature cycles with the step, plus a fixed offset, cheap enough to evaluate at two million elements.
+/// </summary>
+internal static class DoubleBufferedProblem
+{
+    public const int N = (1 << 21) + 13;
+
+    public static float[] Start()
+    {
+        var x = new float[N];
+        for (var i = 0; i < N; i++) x[i] = 0.01f * (i % 101) - 0.5f;
+        return x;
+    }
+
+    public static float[] Gradient(float[] x, int k)
+    {
+        var g = new float[N];
+        for (var i = 0; i < N; i++) g[i] = x[i] * (1 + 0.25f * ((i + k) % 3)) + 0.001f * ((i % 37) - 18);
+        return g;
+    }
+}
+
 /// <summary>Helpers shared by the optimizer tests.</summary>
 internal static class Run
 {
