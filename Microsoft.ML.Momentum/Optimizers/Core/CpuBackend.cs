@@ -70,10 +70,12 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             X = x.Pointer, U = direction.Pointer, Acc = accumulate.Pointer, Pre = pre, Tau = tau, Post = post,
         }, NextOrder());
 
-    public Sums3 MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step)
+    public bool MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step, out Sums3 sums)
     {
+        sums = default;
+        if (!AllFinite(g)) return false;
         var move = new CappedMove(true, decay, step);
-        return c.Adam
+        sums = c.Adam
             ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
             {
                 X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = d.Pointer, VNext = v.Pointer, U = null,
@@ -84,6 +86,7 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             {
                 X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = d.Pointer, A = c.A, B = c.B, State = StoreMode.Plain, Move = move,
             }, NextOrder());
+        return true;
     }
 
     public void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta)

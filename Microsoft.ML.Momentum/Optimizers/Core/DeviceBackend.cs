@@ -55,13 +55,15 @@ internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBacken
         KeepAlive(x, direction, accumulate);
     }
 
-    public Sums3 MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step)
+    public bool MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step, out Sums3 sums)
     {
-        // The same values in two native passes: the sums alone, then the heavy-ball or Adam update with the cap.
-        var sums = MomoMoments(x, g, d, v, Vec.None, Vec.None, Vec.None, c);
+        // The same values in two native calls: the sums alone (non-finite when g or x is), then the heavy-ball or
+        // Adam update with the cap. No finiteness pass, so no more calls than a two-pass step.
+        sums = MomoMoments(x, g, d, v, Vec.None, Vec.None, Vec.None, c);
+        if (!sums.AllFinite) return false;
         if (c.Adam) Adam(x, g, d, v, Vec.None, new AdamCoefficients(0, c.A, c.B, c.Beta2, c.InvSqrtBc2, c.Epsilon, step, decay));
         else Momentum(x, g, d, Vec.None, new MomentumCoefficients(0, c.A, c.B, step, 0, decay));
-        return sums;
+        return true;
     }
 
     public void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta)

@@ -39,12 +39,14 @@ internal interface IVectorBackend
     void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post);
 
     /// <summary>
-    /// MoMo's speculative capped step in one pass: d ← a·d + b·g (and v) in place, then x ← x·decay − step·direction;
-    /// returns the sums of <see cref="MomoMoments"/>, taken at x before the move. The result equals pass 1 followed
-    /// by the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with the same step and decay, bit for bit. The caller
-    /// has checked g and x to be finite, since d, v and x are written whatever the sums turn out to be.
+    /// MoMo's speculative capped step: d ← a·d + b·g (and v) in place, then x ← x·decay − step·direction, with
+    /// <paramref name="sums"/> those of <see cref="MomoMoments"/> taken at x before the move. The result equals pass 1
+    /// followed by the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with the same step and decay, bit for bit.
+    /// Returns false, having written nothing, when g is not finite. The CPU backend checks g and then makes one
+    /// pass, so a non-finite x shows only in the sums after the move; the device backend computes the sums first
+    /// (its two calls cost what a two-pass step costs) and also returns false for a non-finite x.
     /// </summary>
-    Sums3 MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step);
+    bool MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step, out Sums3 sums);
 
     /// <summary>x ← x + delta·direction, the direction recomputed from d (and v): d/D for MoMo-Adam, d for MoMo.</summary>
     void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta);

@@ -21,11 +21,11 @@ internal readonly record struct MomoSettings(
 /// <para>
 /// Speculative capped steps: in training τ sits at its cap α/ρ most of the time (70–87% of the steps of a
 /// Fashion-MNIST epoch), and the cap is known before any sum. After a capped step the next one is taken in one
-/// pass, as the base method would: g and x are checked to be finite, then pass 1 updates d (and v) in place and
-/// moves x with τ = α/ρ while it computes the sums. When τ comes out at the cap again, which the sums then show,
+/// pass, as the base method would: g is checked to be finite, then pass 1 updates d (and v) in place and
+/// moves x with τ = α/ρ while it computes the sums (the device backend: the sums, then the base kernel). When τ comes out at the cap again, which the sums then show,
 /// the step is exactly the two-pass one. When it comes out lower, a correction pass adds (α/ρ − τ)·post times the
 /// direction back to x, and the next step goes back to two passes. Not with a running sum of x (AutoDrop), which
-/// the correction would have to follow.
+/// the correction would have to follow. A mispredicted step costs a correction pass more than two passes would.
 /// </para>
 /// </summary>
 internal sealed class MomoRule(MomoSettings settings) : UpdateRule
@@ -82,10 +82,9 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         Sums3 sums;
         if (speculative)
         {
-            // g is checked as the base methods check it; x is not (a second pass): a NaN or ±∞ put into x from outside
-            // shows in the sums after the move, and the two-pass step that follows skips.
-            if (!backend.AllFinite(input.G)) return false;
-            sums = backend.MomoCappedStep(input.X, input.G, d, v, c, (float)(pre * post), (float)(stepCap * post));
+            // A non-finite g skips with nothing written. On the CPU x is not checked (that would be a pass of its own):
+            // a NaN or ±∞ put into x from outside shows in the sums after the move, and the two-pass step after skips.
+            if (!backend.MomoCappedStep(input.X, input.G, d, v, c, (float)(pre * post), (float)(stepCap * post), out sums)) return false;
             if (!sums.AllFinite)
             {
                 // A non-finite x, or a product that overflowed float (|g·x| or |d|² beyond 3.4e38: a run that has diverged
