@@ -51,17 +51,8 @@ internal sealed unsafe class CpuBackend : IVectorBackend
         var large = x.Length >= StreamingMinLength && Avx.IsSupported;
         var state = dNext.IsNone ? StoreMode.Skip
             : large && Aligned(dNext) && (!c.Adam || Aligned(vNext)) ? StoreMode.Streaming : StoreMode.Plain;
-        return c.Adam
-            ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
-            {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer, U = direction.Pointer,
-                A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
-                State = state, Direction = direction.IsNone ? StoreMode.Skip : large && Aligned(direction) ? StoreMode.Streaming : StoreMode.Plain,
-            }, NextOrder())
-            : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
-            {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, State = state,
-            }, NextOrder());
+        var directionMode = direction.IsNone ? StoreMode.Skip : large && Aligned(direction) ? StoreMode.Streaming : StoreMode.Plain;
+        return Moments(x, g, d, v, dNext, vNext, direction, c, state, directionMode, default);
     }
 
     public void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post)
@@ -74,20 +65,25 @@ internal sealed unsafe class CpuBackend : IVectorBackend
     {
         sums = default;
         if (!AllFinite(g)) return false;
-        var move = new CappedMove(true, decay, step);
-        sums = c.Adam
+        // Pass 1 in place (its lines were just read, so plain stores), moving x as it goes.
+        sums = Moments(x, g, d, v, d, v, Vec.None, c, StoreMode.Plain, StoreMode.Skip, new CappedMove(true, decay, step));
+        return true;
+    }
+
+    /// <summary>MoMo's pass 1 (<see cref="MomoMomentsKernel"/> or <see cref="MomoAdamMomentsKernel"/>) with the given stores and move.</summary>
+    private Sums3 Moments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c,
+        StoreMode state, StoreMode directionMode, CappedMove move)
+        => c.Adam
             ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
             {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = d.Pointer, VNext = v.Pointer, U = null,
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer, U = direction.Pointer,
                 A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
-                State = StoreMode.Plain, Direction = StoreMode.Skip, Move = move,
+                State = state, Direction = directionMode, Move = move,
             }, NextOrder())
             : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
             {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = d.Pointer, A = c.A, B = c.B, State = StoreMode.Plain, Move = move,
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, State = state, Move = move,
             }, NextOrder());
-        return true;
-    }
 
     public void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta)
         => ParallelChunks.For(x.Length, Threads, new MomoCorrectKernel

@@ -61,8 +61,8 @@ internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBacken
         // Adam update with the cap. No finiteness pass, so no more calls than a two-pass step.
         sums = MomoMoments(x, g, d, v, Vec.None, Vec.None, Vec.None, c);
         if (!sums.AllFinite) return false;
-        if (c.Adam) Adam(x, g, d, v, Vec.None, new AdamCoefficients(0, c.A, c.B, c.Beta2, c.InvSqrtBc2, c.Epsilon, step, decay));
-        else Momentum(x, g, d, Vec.None, new MomentumCoefficients(0, c.A, c.B, step, 0, decay));
+        if (c.Adam) Adam(x, g, d, v, Vec.None, c.AsAdam(step, decay));
+        else Momentum(x, g, d, Vec.None, c.AsMomentum(step, decay));
         return true;
     }
 

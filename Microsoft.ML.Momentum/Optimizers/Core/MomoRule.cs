@@ -22,8 +22,8 @@ internal readonly record struct MomoSettings(
 /// Speculative capped steps: in training τ sits at its cap α/ρ most of the time (70–87% of the steps of a
 /// Fashion-MNIST epoch), and the cap is known before any sum. After a capped step the next one is taken in one
 /// pass, as the base method would: g is checked to be finite, then pass 1 updates d (and v) in place and
-/// moves x with τ = α/ρ while it computes the sums (the device backend: the sums, then the base kernel). When τ comes out at the cap again, which the sums then show,
-/// the step is exactly the two-pass one. When it comes out lower, a correction pass adds (α/ρ − τ)·post times the
+/// moves x with τ = α/ρ while it computes the sums (the device backend: the sums, then the base kernel). When τ
+/// comes out at the cap again, which the sums then show, the step is exactly the two-pass one. When it comes out lower, a correction pass adds (α/ρ − τ)·post times the
 /// direction back to x, and the next step goes back to two passes. Not with a running sum of x (AutoDrop), which
 /// the correction would have to follow. A mispredicted step costs a correction pass more than two passes would.
 /// </para>
@@ -138,12 +138,11 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         else if (settings.Adam)
         {
             // x ← x·pre·post − τ·post·d/D: Adam's update with the same d and v pass 1 computed, and τ as the step.
-            backend.Adam(input.X, input.G, d, v, input.Accumulate,
-                new AdamCoefficients(0, c.A, c.B, c.Beta2, c.InvSqrtBc2, c.Epsilon, (float)(tau * post), (float)(pre * post)));
+            backend.Adam(input.X, input.G, d, v, input.Accumulate, c.AsAdam((float)(tau * post), (float)(pre * post)));
         }
         else
         {
-            backend.Momentum(input.X, input.G, d, input.Accumulate, new MomentumCoefficients(0, c.A, c.B, (float)(tau * post), 0, (float)(pre * post)));
+            backend.Momentum(input.X, input.G, d, input.Accumulate, c.AsMomentum((float)(tau * post), (float)(pre * post)));
         }
 
         _lossAverage = fbar;

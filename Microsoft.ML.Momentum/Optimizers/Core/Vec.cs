@@ -55,4 +55,11 @@ internal readonly record struct AdamCoefficients(float WeightDecay, float A, flo
 /// Coefficients of MoMo's two passes: pass 1 updates d ← a·d + b·g and, for MoMo-Adam, v ← β2·v + (1 − β2)·g²
 /// (direction d/D with D = √v·invSqrtBc2 + ε, else d); pass 2 does x ← (x·pre − τ·direction)·post.
 /// </summary>
-internal readonly record struct MomoCoefficients(float A, float B, bool Adam, float Beta2, float InvSqrtBc2, float Epsilon);
+internal readonly record struct MomoCoefficients(float A, float B, bool Adam, float Beta2, float InvSqrtBc2, float Epsilon)
+{
+    /// <summary>The Adam kernel's coefficients for MoMo-Adam's d and v: x ← x·decay − step·d/D.</summary>
+    public AdamCoefficients AsAdam(float step, float decay) => new(0, A, B, Beta2, InvSqrtBc2, Epsilon, step, decay);
+
+    /// <summary>The heavy-ball kernel's coefficients for MoMo's d: x ← x·decay − step·d.</summary>
+    public MomentumCoefficients AsMomentum(float step, float decay) => new(0, A, B, step, 0, decay);
+}
