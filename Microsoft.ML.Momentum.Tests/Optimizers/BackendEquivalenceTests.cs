@@ -59,11 +59,11 @@ public sealed class BackendEquivalenceTests
 
     /// <summary>
     /// From 2^21 elements MoMo double-buffers its state (and the CPU backend streams its stores): both backends
-    /// still agree, a non-finite gradient or parameter leaves the state untouched, and a saved state continues the
-    /// same trajectory.
+    /// still agree, a non-finite gradient leaves the state untouched (the spares are scratch), and a saved state
+    /// continues the same trajectory.
     /// </summary>
     [TestMethod]
-    public void MomoWithDoubleBufferedStateAgreesAndSkipsWithoutTouchingState()
+    public void MomoWithDoubleBufferedStateAgreesAndSkipsANonFiniteGradientWithoutTouchingState()
     {
         const int n = DoubleBufferedProblem.N;
         var x0 = DoubleBufferedProblem.Start();
@@ -88,10 +88,7 @@ public sealed class BackendEquivalenceTests
                     var bad = Gradient(xs, k);
                     bad[n - 1] = float.NaN;
                     skipping.Step(xs, bad, 2.0);
-                    var badX = (float[])xs.Clone();
-                    badX[7] = float.PositiveInfinity;
-                    skipping.Step(badX, Gradient(xs, k), 2.0);
-                    Assert.AreEqual(2L, skipping.Diagnostics.SkippedSteps, name);
+                    Assert.AreEqual(1L, skipping.Diagnostics.SkippedSteps, name);
                 }
                 skipping.Step(xs, Gradient(xs, k), 2.0);
             }

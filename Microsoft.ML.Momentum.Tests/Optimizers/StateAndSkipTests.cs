@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -71,49 +72,123 @@ public sealed class StateAndSkipTests
     }
 
     [TestMethod]
-    public void MomoSkipsANonFiniteParameterWithItsStateUntouched()
+    public void MomoTakesTheCappedStepWhenAParameterIsNotFinite()
     {
-        // Below and above the length from which MoMo double-buffers its state: the two code paths.
+        // Below and above the length from which MoMo double-buffers its state (the two code paths), on both backends.
         foreach (var n in new[] { 1_000, (1 << 21) + 5 })
         {
             foreach (var (name, create) in new (string, Func<Optimizer>)[] { ("momo", () => new Momo()), ("momo-adam", () => new MomoAdam()) })
             {
-                using var clean = create();
+                using var capped = create();
                 using var disturbed = create();
+                using var device = create();
                 var x1 = new float[n];
                 var x2 = new float[n];
-                Quadratic(clean, x1, 3);
+                Quadratic(capped, x1, 3);
                 Quadratic(disturbed, x2, 3);
-                var kept = x2[3];
+                using var xv = NativeVector.Zeros(n);
+                using var gv = NativeVector.Zeros(n);
+                for (var k = 0; k < 3; k++) DeviceStep(device, xv, gv, nanAt: null);
+
+                // A loss far above the model's value puts τ at its cap α/ρ: the step a NaN in x must fall back to.
+                var (loss, g) = QuadraticGradient(x1);
+                capped.Step(x1, g, 1e30);
+                var (kept, keptOnDevice) = (x2[3], xv.ToArray()[3]);
                 x2[3] = float.NaN;
-                var g = new float[n];
-                g.AsSpan().Fill(0.5f);
-                disturbed.Step(x2, g, 1.0);
-                Assert.IsTrue(disturbed.Diagnostics.LastStepSkipped, $"{name} n={n}");
-                Assert.IsTrue(x2.Where((_, i) => i != 3).SequenceEqual(x1.Where((_, i) => i != 3)), $"{name} n={n}: parameters changed");
+                disturbed.Step(x2, g, loss);
+                DeviceStep(device, xv, gv, nanAt: 3);
+                foreach (var optimizer in new[] { disturbed, device })
+                {
+                    var d = optimizer.Diagnostics;
+                    Assert.IsFalse(d.LastStepSkipped, $"{name} n={n}: skipped");
+                    Assert.IsTrue(double.IsNaN(d.PolyakStepSize), $"{name} n={n}: a Polyak step from non-finite sums");
+                    Assert.AreEqual(capped.Diagnostics.StepSize, d.StepSize, $"{name} n={n}: not the cap");
+                }
+                var others = (float[] x) => x.Where((_, i) => i != 3).ToArray();
+                Assert.IsTrue(float.IsNaN(x2[3]) && float.IsNaN(xv.ToArray()[3]), $"{name} n={n}: the NaN was replaced");
+                CollectionAssert.AreEqual(others(x1), others(x2), $"{name} n={n}: not the capped step");
+                Run.AssertClose(others(x1), others(xv.ToArray()), 1e-4, $"{name} n={n}: the device backend");
+
+                // Repaired, the run goes on: neither the averages nor d (and v) took in the NaN.
                 x2[3] = kept;
-                Quadratic(clean, x1, 3);
                 Quadratic(disturbed, x2, 3);
-                CollectionAssert.AreEqual(x1, x2, $"{name} n={n}: the skipped step left a trace in the state");
+                var repaired = xv.ToArray();
+                repaired[3] = keptOnDevice;
+                xv.CopyFrom(repaired);
+                for (var k = 0; k < 3; k++) DeviceStep(device, xv, gv, nanAt: null);
+                foreach (var (optimizer, x) in new[] { (disturbed, x2), (device, xv.ToArray()) })
+                {
+                    Assert.AreEqual(0L, optimizer.Diagnostics.SkippedSteps, $"{name} n={n}");
+                    Assert.IsTrue(x.All(float.IsFinite) && double.IsFinite(optimizer.Diagnostics.PolyakStepSize), $"{name} n={n}: the NaN stayed");
+                }
             }
         }
+    }
+
+    [TestMethod]
+    public void AutoDropKeepsItsRunningSumWhenMomoFallsBackToTheCap()
+    {
+        // x = 1e38 and g = 4 at one element: ⟨g,x⟩ beyond float's range, so τ is undefined on every step and each takes
+        // the cap (there x moves by less than its ulp). AutoDrop's window means must still see every step's x, as the
+        // angle between their displacements shows.
+        const int n = 40;
+        using var optimizer = new AutoDrop { Window = 2, MinBuffer = 50 }.Over(new Momo { LearningRate = 0.5 });
+        var x = Enumerable.Range(0, n).Select(i => 0.1f * (i % 5) - 0.2f).ToArray();
+        x[5] = 1e38f;
+        var iterates = new List<double[]>();
+        for (var k = 0; k < 6; k++)
+        {
+            var (loss, g) = QuadraticGradient(x);
+            for (var i = 0; i < n; i++) g[i] *= 0.5f + 2f * (i % 4); // curvatures that turn the trajectory
+            g[5] = 4;
+            optimizer.Step(x, g, loss);
+            Assert.IsFalse(optimizer.Diagnostics.LastStepSkipped, $"step {k}");
+            Assert.IsTrue(double.IsNaN(optimizer.Diagnostics.PolyakStepSize), $"step {k} had a Polyak step");
+            iterates.Add(x.Select(v => (double)v).ToArray());
+        }
+        double[] Mean(int window) => Enumerable.Range(0, n).Select(i => (iterates[2 * window][i] + iterates[2 * window + 1][i]) / 2).ToArray();
+        var (y0, y1, y2) = (Mean(0), Mean(1), Mean(2));
+        var (s1, s2) = (y1.Zip(y0, (a, b) => a - b).ToArray(), y2.Zip(y1, (a, b) => a - b).ToArray());
+        var expected = AngularVelocity.Degrees(s2.Zip(s1, (a, b) => a * b).Sum(), s2.Sum(v => v * v), s1.Sum(v => v * v));
+        Assert.IsTrue(expected > 1 && expected < 179, $"a degenerate angle {expected}");
+        Assert.AreEqual(expected, optimizer.Diagnostics.AngularVelocity, 1e-3, "the angle of the window means");
+    }
+
+    /// <summary>One <see cref="Quadratic"/> step on the device backend, with a NaN put into x first if asked.</summary>
+    private static void DeviceStep(Optimizer optimizer, NativeVector x, NativeVector g, int? nanAt)
+    {
+        var values = x.ToArray();
+        var (loss, gradient) = QuadraticGradient(values);
+        if (nanAt is { } i)
+        {
+            values[i] = float.NaN;
+            x.CopyFrom(values);
+        }
+        g.CopyFrom(gradient);
+        optimizer.Step(x, g, loss);
     }
 
     /// <summary>Steps on f(x) = ½‖x − t‖²/n with t_i = (i mod 7)/7.</summary>
     private static void Quadratic(Optimizer optimizer, float[] x, int steps)
     {
-        var g = new float[x.Length];
         for (var k = 0; k < steps; k++)
         {
-            double loss = 0;
-            for (var i = 0; i < x.Length; i++)
-            {
-                var r = x[i] - (i % 7) / 7f;
-                g[i] = r;
-                loss += 0.5 * r * r;
-            }
-            optimizer.Step(x, g, loss / x.Length);
+            var (loss, g) = QuadraticGradient(x);
+            optimizer.Step(x, g, loss);
         }
+    }
+
+    private static (double Loss, float[] G) QuadraticGradient(float[] x)
+    {
+        var g = new float[x.Length];
+        double loss = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var r = x[i] - (i % 7) / 7f;
+            g[i] = r;
+            loss += 0.5 * r * r;
+        }
+        return (loss / x.Length, g);
     }
 
     [TestMethod]

@@ -31,7 +31,7 @@ internal interface IVectorBackend
     /// u ← dNext/D with D = √vNext·invSqrtBc2 + ε; returns (⟨g, x⟩, ⟨dNext, x⟩, Σ dNext·u or Σ dNext²). With
     /// dNext (and vNext, direction) <see cref="Vec.None"/> it only returns the sums and writes nothing. dNext and
     /// vNext may be d and v themselves (an in-place update); written into spare buffers, d and v stay as they were,
-    /// so a caller that finds the sums non-finite (a non-finite g or x) skips the step with its state untouched.
+    /// so a caller that finds the sums non-finite (a non-finite g or x) still has its state untouched.
     /// </summary>
     Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c);
 
@@ -42,9 +42,9 @@ internal interface IVectorBackend
     /// MoMo's speculative capped step: d ← a·d + b·g (and v) in place, then x ← x·decay − step·direction, with
     /// <paramref name="sums"/> those of <see cref="MomoMoments"/> taken at x before the move. The result equals pass 1
     /// followed by the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with the same step and decay, bit for bit.
-    /// Returns false, having written nothing, when g is not finite. The CPU backend checks g and then makes one
-    /// pass, so a non-finite x shows only in the sums after the move; the device backend computes the sums first
-    /// (its two calls cost what a two-pass step costs) and also returns false for a non-finite x.
+    /// Returns false, having written nothing, when g is not finite; the sums are non-finite when x is, or when a
+    /// product overflowed float. The CPU backend checks g and then makes one pass; the device backend computes the
+    /// sums first (its two calls cost what a two-pass step costs) and checks g only when they are not finite.
     /// </summary>
     bool MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step, out Sums3 sums);
 

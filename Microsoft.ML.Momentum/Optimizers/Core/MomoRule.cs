@@ -10,8 +10,11 @@ internal readonly record struct MomoSettings(
 /// model-based step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay,
 /// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes over
 /// memory, because τ needs sums over all parameters before any x can move. The first returns those sums (in
-/// double); they are non-finite when g or x holds a NaN or ±∞, and the step is then skipped with the state
-/// untouched, so no separate finiteness pass is needed. Below <see cref="DoubleBufferMinLength"/> elements the
+/// double) and writes no state; they are non-finite when g or x holds a NaN or ±∞, so g needs a finiteness pass
+/// of its own only then, and a non-finite g skips the step with the state untouched. A finite g with non-finite
+/// sums (x not finite, or a product beyond float range) leaves τ undefined: the step falls back to the cap α/ρ,
+/// MoMo's base method at that learning rate, and the averages keep their values, on every path and backend, so
+/// the run goes on (as the base methods do, which never check x) and recovers when x is repaired. Below <see cref="DoubleBufferMinLength"/> elements the
 /// first pass writes nothing and the second is the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with τ as its step,
 /// which recomputes the same d (and v) from the cached vectors, updates them in place and moves x. From that length
 /// the state is double-buffered instead: the first pass writes the new d (and v) and MoMo-Adam's direction
@@ -78,33 +81,40 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         var (pre, post) = settings.Adam && !settings.Divide ? (1 - alpha * lambda, 1.0) : (1.0, 1 / cc);
         var speculative = _lastCapped && settings.SpeculateCappedSteps && input.Accumulate.IsNone;
         var buffered = !speculative && input.X.Length >= DoubleBufferMinLength;
-        Vec dNext = Vec.None, vNext = Vec.None, direction = Vec.None;
+        var (decay, capStep) = ((float)(pre * post), (float)(stepCap * post));
+        var direction = Vec.None;
         Sums3 sums;
         if (speculative)
         {
-            // A non-finite g skips with nothing written. On the CPU x is not checked (that would be a pass of its own):
-            // a NaN or ±∞ put into x from outside shows in the sums after the move, and the two-pass step after skips.
-            if (!backend.MomoCappedStep(input.X, input.G, d, v, c, (float)(pre * post), (float)(stepCap * post), out sums)) return false;
-            if (!sums.AllFinite)
-            {
-                // A non-finite x, or a product that overflowed float (|g·x| or |d|² beyond 3.4e38: a run that has diverged
-                // already). The capped step has been taken; the averages keep their values, and the next step takes
-                // two passes, which skip while x stays non-finite.
-                _betaProduct = product;
-                _lastCapped = false;
-                (report.StepSize, report.PolyakStepSize, report.LowerBound) = (stepCap, double.NaN, _lowerBound);
-                return true;
-            }
+            // A non-finite g skips with nothing written; x is not checked (that would be a pass of its own).
+            if (!backend.MomoCappedStep(input.X, input.G, d, v, c, decay, capStep, out sums)) return false;
         }
         else
         {
             if (buffered) AllocateSpares(backend, input.X.Length);
-            (dNext, vNext) = buffered ? (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None) : (Vec.None, Vec.None);
+            var (dNext, vNext) = buffered ? (_nextD!.AsVec(), settings.Adam ? _nextV!.AsVec() : Vec.None) : (Vec.None, Vec.None);
             direction = !buffered ? Vec.None : settings.Adam ? _direction!.AsVec() : dNext;
             sums = backend.MomoMoments(input.X, input.G, d, v, dNext, vNext, direction, c);
-            // The sums are non-finite when g or x holds a NaN or ±∞, or when a product overflowed float (|g·x| or |d|²
-            // beyond 3.4e38, a run that has diverged already): skip. Nothing has been written yet.
-            if (!sums.AllFinite) return false;
+            // Nothing has been written yet (the spares are scratch), so a non-finite g skips with the state untouched;
+            // the sums show it, and only then does g need a check of its own.
+            if (!sums.AllFinite && !backend.AllFinite(input.G)) return false;
+        }
+        if (!sums.AllFinite)
+        {
+            // τ is undefined: x holds a NaN or ±∞ (g is finite), or a product overflowed float (|g·x| or |d|² beyond
+            // 3.4e38, a run that has diverged). The step falls back to the cap α/ρ, MoMo's base method at that
+            // learning rate, which a speculative step has taken already; the averages keep their values. Not through
+            // the base kernels: their g + wd·x would carry a NaN of x into d and v even with wd = 0.
+            if (buffered) FinishBuffered(backend, input, direction, pre, stepCap, post);
+            else if (!speculative)
+            {
+                backend.MomoCappedStep(input.X, input.G, d, v, c, decay, capStep, out _);
+                if (!input.Accumulate.IsNone) backend.Axpy(input.Accumulate, 1, input.X);
+            }
+            _betaProduct = product;
+            _lastCapped = true;
+            (report.StepSize, report.PolyakStepSize, report.LowerBound) = (stepCap, double.NaN, _lowerBound);
+            return true;
         }
         var (gx, dx, norm) = (sums.First, sums.Second, sums.Third);
 
@@ -131,18 +141,11 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         }
         else if (buffered)
         {
-            backend.MomoStep(input.X, direction, input.Accumulate, (float)pre, (float)tau, (float)post);
-            _nextD = Exchange("d", _nextD!);
-            if (settings.Adam) _nextV = Exchange("v", _nextV!);
-        }
-        else if (settings.Adam)
-        {
-            // x ← x·pre·post − τ·post·d/D: Adam's update with the same d and v pass 1 computed, and τ as the step.
-            backend.Adam(input.X, input.G, d, v, input.Accumulate, c.AsAdam((float)(tau * post), (float)(pre * post)));
+            FinishBuffered(backend, input, direction, pre, tau, post);
         }
         else
         {
-            backend.Momentum(input.X, input.G, d, input.Accumulate, c.AsMomentum((float)(tau * post), (float)(pre * post)));
+            BaseUpdate(backend, input, d, v, c, decay, (float)(tau * post));
         }
 
         _lossAverage = fbar;
@@ -154,6 +157,24 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         report.PolyakStepSize = polyak;
         report.LowerBound = lb;
         return true;
+    }
+
+    /// <summary>
+    /// The second pass below the double-buffer length: the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with the
+    /// step as its learning rate, x ← x·decay − step·direction, recomputing the d (and v) pass 1 computed.
+    /// </summary>
+    private static void BaseUpdate(IVectorBackend backend, in StepInput input, Vec d, Vec v, in MomoCoefficients c, float decay, float step)
+    {
+        if (c.Adam) backend.Adam(input.X, input.G, d, v, input.Accumulate, c.AsAdam(step, decay));
+        else backend.Momentum(input.X, input.G, d, input.Accumulate, c.AsMomentum(step, decay));
+    }
+
+    /// <summary>The double-buffered second pass: x ← (x·pre − τ·direction)·post, then the spares become the state.</summary>
+    private void FinishBuffered(IVectorBackend backend, in StepInput input, Vec direction, double pre, double tau, double post)
+    {
+        backend.MomoStep(input.X, direction, input.Accumulate, (float)pre, (float)tau, (float)post);
+        _nextD = Exchange("d", _nextD!);
+        if (settings.Adam) _nextV = Exchange("v", _nextV!);
     }
 
     /// <summary>Allocates the spare buffers at the first double-buffered step (the length never changes afterwards).</summary>
