@@ -6,29 +6,30 @@ internal readonly record struct MomoSettings(
     bool SpeculateCappedSteps = true);
 
 /// <summary>
-/// MoMo and MoMo-Adam (Schaipp et al.): EMA momentum d (Adam-preconditioned for MoMo-Adam) with the
-/// model-based step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay,
-/// optional online lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes over
-/// memory, because τ needs sums over all parameters before any x can move. The first returns those sums (in
-/// double) and writes no state; they are non-finite when g or x holds a NaN or ±∞, so g needs a finiteness pass
-/// of its own only then, and a non-finite g skips the step with the state untouched. A finite g with non-finite
-/// sums (x not finite, or a product beyond float range) leaves τ undefined: the step falls back to the cap α/ρ,
-/// MoMo's base method at that learning rate, and the averages keep their values, on every path and backend, so
-/// the run goes on (as the base methods do, which never check x) and recovers when x is repaired. Below <see cref="DoubleBufferMinLength"/> elements the
-/// first pass writes nothing and the second is the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with τ as its step,
-/// which recomputes the same d (and v) from the cached vectors, updates them in place and moves x. From that length
-/// the state is double-buffered instead: the first pass writes the new d (and v) and MoMo-Adam's direction
-/// u = d/D into spare buffers, the second reads x and the direction, and the spare buffers become the state; the
-/// vectors no longer fit the cache there, and reading d, g (and v) again would cost more than writing the spares.
-/// Working memory besides the state: none below that length; from it MoMo n floats, MoMo-Adam 3n.
+/// MoMo and MoMo-Adam (Schaipp et al.): EMA momentum d (Adam-preconditioned for MoMo-Adam) with the model-based
+/// step size τ = min(α/ρ, [(1+αλ)(f̄ − ρℓ − γ) + ⟨d,x⟩]₊ / ‖d‖²), exact proximal weight decay, optional online
+/// lower bound (MoMo*), explicit guards for ‖d‖² = 0 and non-finite inputs. Two passes over memory, because τ needs
+/// sums over all parameters before any x can move. The first returns those sums (in double) and writes no state;
+/// they are non-finite when g or x holds a NaN or ±∞, so g needs a finiteness pass of its own only then, and a
+/// non-finite g skips the step with the state untouched. A finite g with non-finite sums (x not finite, or a
+/// product beyond float range) leaves τ undefined: the step falls back to the cap α/ρ, MoMo's base method at that
+/// learning rate, and the averages keep their values, on every path and backend, so the run goes on (as the base
+/// methods do, which never check x) and recovers when x is repaired. Below <see cref="DoubleBufferMinLength"/>
+/// elements the first pass writes nothing and the second is the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with τ
+/// as its step, which recomputes the same d (and v) from the cached vectors, updates them in place and moves x.
+/// From that length the state is double-buffered instead: the first pass writes the new d (and v) and MoMo-Adam's
+/// direction u = d/D into spare buffers, the second reads x and the direction, and the spare buffers become the
+/// state; the vectors no longer fit the cache there, and reading d, g (and v) again would cost more than writing
+/// the spares. Working memory besides the state: none below that length; from it MoMo n floats, MoMo-Adam 3n.
 /// <para>
 /// Speculative capped steps: in training τ sits at its cap α/ρ most of the time (70–87% of the steps of a
 /// Fashion-MNIST epoch), and the cap is known before any sum. After a capped step the next one is taken in one
-/// pass, as the base method would: g is checked to be finite, then pass 1 updates d (and v) in place and
-/// moves x with τ = α/ρ while it computes the sums (the device backend: the sums, then the base kernel). When τ
-/// comes out at the cap again, which the sums then show, the step is exactly the two-pass one. When it comes out lower, a correction pass adds (α/ρ − τ)·post times the
-/// direction back to x, and the next step goes back to two passes. Not with a running sum of x (AutoDrop), which
-/// the correction would have to follow. A mispredicted step costs a correction pass more than two passes would.
+/// pass, as the base method would: g is checked to be finite, then pass 1 updates d (and v) in place and moves x
+/// with τ = α/ρ while it computes the sums (the device backend: the sums, then the base kernel). When τ comes out
+/// at the cap again, which the sums then show, the step is exactly the two-pass one. When it comes out lower, a
+/// correction pass adds (α/ρ − τ)·post times the direction back to x, and the next step goes back to two passes.
+/// Not with a running sum of x (AutoDrop), which the correction would have to follow. A mispredicted step adds the
+/// correction pass to the fused one; it measured within the noise of a two-pass step (cold state, 1 M).
 /// </para>
 /// </summary>
 internal sealed class MomoRule(MomoSettings settings) : UpdateRule
