@@ -45,6 +45,11 @@ void accumulate(const at::Tensor& x, mm_tensor* acc) {
 // Scalars arrive as doubles holding float32 values; ATen applies them in the tensor's dtype (float32).
 at::Scalar f(double value) { return at::Scalar(static_cast<double>(static_cast<float>(value))); }
 
+// g + wd·x, or g itself (not a copy; never written) when wd = 0: as in PyTorch, a NaN or ±∞ in x then stays out
+// of the momentum buffers, and the step allocates no temporary for it.
+at::Tensor with_weight_decay(const at::Tensor& g, const at::Tensor& x, double wd) {
+  return static_cast<float>(wd) == 0.0f ? g : g.add(x.mul(f(wd)));
+}
 
 }  // namespace
 
@@ -62,9 +67,8 @@ MM_API int32_t mm_kernel_sgd(mm_tensor* x, const mm_tensor* g, mm_tensor* acc, d
     at::NoGradGuard no_grad;
     auto& xt = x->tensor;
     params(x);
-    const auto& gt = same_as(xt, g, "g");
-    auto gp = gt.add(xt.mul(f(wd)));
-    xt.mul_(f(decay)).sub_(gp.mul_(f(lr)));
+    const auto gp = with_weight_decay(same_as(xt, g, "g"), xt, wd);
+    xt.mul_(f(decay)).sub_(gp.mul(f(lr)));
     accumulate(xt, acc);
   });
 }
@@ -75,11 +79,10 @@ MM_API int32_t mm_kernel_momentum(mm_tensor* x, const mm_tensor* g, mm_tensor* m
     at::NoGradGuard no_grad;
     auto& xt = x->tensor;
     params(x);
-    const auto& gt = same_as(xt, g, "g");
     auto& mt = same_as_mut(xt, m, "m");
-    auto gp = gt.add(xt.mul(f(wd)));
+    const auto gp = with_weight_decay(same_as(xt, g, "g"), xt, wd);
     mt.mul_(f(a)).add_(gp.mul(f(b)));
-    auto update = mt.mul(f(p)).add_(gp.mul_(f(q)));
+    auto update = mt.mul(f(p)).add_(gp.mul(f(q)));
     xt.mul_(f(decay)).sub_(update);
     accumulate(xt, acc);
   });
@@ -92,11 +95,10 @@ MM_API int32_t mm_kernel_adam(mm_tensor* x, const mm_tensor* g, mm_tensor* m, mm
     at::NoGradGuard no_grad;
     auto& xt = x->tensor;
     params(x);
-    const auto& gt = same_as(xt, g, "g");
     auto& mt = same_as_mut(xt, m, "m");
     auto& vt = same_as_mut(xt, v, "v");
     const auto one_minus_beta2 = static_cast<double>(1.0f - static_cast<float>(beta2));
-    auto gp = gt.add(xt.mul(f(wd)));
+    const auto gp = with_weight_decay(same_as(xt, g, "g"), xt, wd);
     mt.mul_(f(a)).add_(gp.mul(f(b)));
     vt.mul_(f(beta2)).add_(gp.mul(gp).mul_(f(one_minus_beta2)));
     auto den = vt.sqrt().mul_(f(inv_sqrt_bc2)).add_(f(eps));

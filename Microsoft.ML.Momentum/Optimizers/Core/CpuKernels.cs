@@ -33,7 +33,10 @@ internal unsafe struct AllFiniteKernel : IReduceKernel
     }
 }
 
-/// <summary>x ← x·decay − lr·(g + wd·x); acc += x.</summary>
+/// <summary>
+/// x ← x·decay − lr·(g + wd·x); acc += x. The coupled decay term is skipped when wd = 0 (in every kernel here, as
+/// PyTorch does), so a NaN or ±∞ in x stays out of the momentum buffers.
+/// </summary>
 internal unsafe struct SgdKernel : IRangeKernel
 {
     public float* X, G, Acc;
@@ -42,14 +45,14 @@ internal unsafe struct SgdKernel : IRangeKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(long start, long end)
     {
-        var vwd = new Vector<float>(WeightDecay);
+        var (decayed, vwd) = (WeightDecay != 0, new Vector<float>(WeightDecay));
         var vlr = new Vector<float>(LearningRate);
         var vdecay = new Vector<float>(Decay);
         var i = start;
         for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
         {
             var x = Vector.Load(X + i);
-            var g = Vector.Load(G + i) + vwd * x;
+            var g = decayed ? Vector.Load(G + i) + vwd * x : Vector.Load(G + i);
             x = x * vdecay - vlr * g;
             x.Store(X + i);
             Accumulator.Add(Acc, i, x);
@@ -57,7 +60,7 @@ internal unsafe struct SgdKernel : IRangeKernel
         for (; i < end; i++)
         {
             var x = X[i];
-            var g = G[i] + WeightDecay * x;
+            var g = decayed ? G[i] + WeightDecay * x : G[i];
             x = x * Decay - LearningRate * g;
             X[i] = x;
             Accumulator.Add(Acc, i, x);
@@ -75,7 +78,7 @@ internal unsafe struct MomentumKernel : IRangeKernel
     public readonly void Run(long start, long end)
     {
         var c = C;
-        var vwd = new Vector<float>(c.WeightDecay);
+        var (decayed, vwd) = (c.WeightDecay != 0, new Vector<float>(c.WeightDecay));
         var va = new Vector<float>(c.A);
         var vb = new Vector<float>(c.B);
         var vp = new Vector<float>(c.P);
@@ -85,7 +88,7 @@ internal unsafe struct MomentumKernel : IRangeKernel
         for (; i <= end - Vector<float>.Count; i += Vector<float>.Count)
         {
             var x = Vector.Load(X + i);
-            var g = Vector.Load(G + i) + vwd * x;
+            var g = decayed ? Vector.Load(G + i) + vwd * x : Vector.Load(G + i);
             var m = va * Vector.Load(M + i) + vb * g;
             m.Store(M + i);
             x = x * vdecay - (vp * m + vq * g);
@@ -95,7 +98,7 @@ internal unsafe struct MomentumKernel : IRangeKernel
         for (; i < end; i++)
         {
             var x = X[i];
-            var g = G[i] + c.WeightDecay * x;
+            var g = decayed ? G[i] + c.WeightDecay * x : G[i];
             var m = c.A * M[i] + c.B * g;
             M[i] = m;
             x = x * c.Decay - (c.P * m + c.Q * g);
@@ -116,7 +119,7 @@ internal unsafe struct AdamKernel : IRangeKernel
     {
         var c = C;
         var moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon);
-        var vwd = Vector256.Create(c.WeightDecay);
+        var (decayed, vwd) = (c.WeightDecay != 0, Vector256.Create(c.WeightDecay));
         var va = Vector256.Create(c.A);
         var vb = Vector256.Create(c.B);
         var vstep = Vector256.Create(c.Step);
@@ -125,7 +128,7 @@ internal unsafe struct AdamKernel : IRangeKernel
         for (; i <= end - Vector256<float>.Count; i += Vector256<float>.Count)
         {
             var x = Vector256.Load(X + i);
-            var g = Vector256.Load(G + i) + vwd * x;
+            var g = decayed ? Vector256.Load(G + i) + vwd * x : Vector256.Load(G + i);
             var m = va * Vector256.Load(M + i) + vb * g;
             var v = moment.Update(Vector256.Load(V + i), g);
             m.Store(M + i);
@@ -137,7 +140,7 @@ internal unsafe struct AdamKernel : IRangeKernel
         for (; i < end; i++)
         {
             var x = X[i];
-            var g = G[i] + c.WeightDecay * x;
+            var g = decayed ? G[i] + c.WeightDecay * x : G[i];
             var m = c.A * M[i] + c.B * g;
             var v = moment.Update(V[i], g);
             M[i] = m;

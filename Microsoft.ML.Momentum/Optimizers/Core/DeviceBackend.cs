@@ -60,16 +60,7 @@ internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBacken
         // The same values in two native calls: the sums alone (non-finite when g or x is, so g needs a check of its
         // own only then), then the heavy-ball or Adam update with the cap. No more calls than a two-pass step.
         sums = MomoMoments(x, g, d, v, Vec.None, Vec.None, Vec.None, c);
-        if (!sums.AllFinite)
-        {
-            if (!AllFinite(g)) return false;
-            // x is not finite. The base kernels would carry it into d and v through g + wd·x (0·NaN is NaN), so d and v
-            // are updated from g alone, as the CPU backend's fused pass does, and x moves after.
-            MomoMoments(x, g, d, v, d, v, Vec.None, c);
-            ScaleInto(x, decay, x);
-            MomoCorrect(x, d, v, c, -step);
-            return true;
-        }
+        if (!sums.AllFinite && !AllFinite(g)) return false;
         if (c.Adam) Adam(x, g, d, v, Vec.None, c.AsAdam(step, decay));
         else Momentum(x, g, d, Vec.None, c.AsMomentum(step, decay));
         return true;

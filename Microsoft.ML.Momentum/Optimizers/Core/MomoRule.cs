@@ -104,14 +104,9 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         {
             // τ is undefined: x holds a NaN or ±∞ (g is finite), or a product overflowed float (|g·x| or |d|² beyond
             // 3.4e38, a run that has diverged). The step falls back to the cap α/ρ, MoMo's base method at that
-            // learning rate, which a speculative step has taken already; the averages keep their values. Not through
-            // the base kernels: their g + wd·x would carry a NaN of x into d and v even with wd = 0.
+            // learning rate, which a speculative step has taken already; the averages keep their values.
             if (buffered) FinishBuffered(backend, input, direction, pre, stepCap, post);
-            else if (!speculative)
-            {
-                backend.MomoCappedStep(input.X, input.G, d, v, c, decay, capStep, out _);
-                if (!input.Accumulate.IsNone) backend.Axpy(input.Accumulate, 1, input.X);
-            }
+            else if (!speculative) BaseUpdate(backend, input, d, v, c, decay, capStep);
             _betaProduct = product;
             _lastCapped = true;
             (report.StepSize, report.PolyakStepSize, report.LowerBound) = (stepCap, double.NaN, _lowerBound);
