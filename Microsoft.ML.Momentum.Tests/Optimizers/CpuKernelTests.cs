@@ -43,7 +43,7 @@ public sealed unsafe class CpuKernelTests
             foreach (var descending in new[] { false, true })
             {
                 using var dNext = new HostStateVector(Large);
-                var kernel = new MomoMomentsKernel { X = P(x), G = P(g), D = P(d), DNext = P(dNext), A = 0.9f, B = 0.1f };
+                var kernel = new MomoMomentsKernel<FreshBuffers> { X = P(x), G = P(g), D = P(d), DNext = P(dNext), A = 0.9f, B = 0.1f };
                 var sums = ParallelChunks.Reduce(Large, threads, kernel, descending);
                 reference ??= sums;
                 referenceD ??= dNext.ToArray();
@@ -60,20 +60,7 @@ public sealed unsafe class CpuKernelTests
         using var g = Filled(Large, i => 0.001f * ((i % 37) - 18));
         using var d = Filled(Large, i => 0.002f * ((i % 13) - 6));
         using var v = Filled(Large, i => 1e-6f * (i % 5));
-        var results = new List<(Sums3 Sums, float[] D, float[] V, float[] U)>();
-        foreach (var mode in new[] { StoreMode.Plain, StoreMode.Streaming, StoreMode.Skip })
-        {
-            using var dNext = new HostStateVector(Large);
-            using var vNext = new HostStateVector(Large);
-            using var u = new HostStateVector(Large);
-            var kernel = new MomoAdamMomentsKernel
-            {
-                X = P(x), G = P(g), D = P(d), V = P(v), DNext = P(dNext), VNext = P(vNext), U = P(u), A = 0.9f, B = 0.1f,
-                Moment = new SecondMoment(0.999f, 1.25f, 1e-8f), State = mode, Direction = mode,
-            };
-            results.Add((ParallelChunks.Reduce(Large, 2, kernel), dNext.ToArray(), vNext.ToArray(), u.ToArray()));
-        }
-        var (plain, streaming, skip) = (results[0], results[1], results[2]);
+        var (plain, streaming, skip) = (Pass1<FreshBuffers>(x, g, d, v), Pass1<StreamedBuffers>(x, g, d, v), Pass1<SumsOnly>(x, g, d, v));
         Assert.AreEqual(plain.Sums, streaming.Sums);
         CollectionAssert.AreEqual(plain.D, streaming.D, "d");
         CollectionAssert.AreEqual(plain.V, streaming.V, "v");
@@ -93,11 +80,26 @@ public sealed unsafe class CpuKernelTests
         using var x = Filled(n, _ => value);
         using var g = Filled(n, _ => 1f);
         using var d = new HostStateVector(n);
-        var kernel = new MomoMomentsKernel { X = P(x), G = P(g), D = P(d), DNext = P(d), A = 0f, B = 1f };
+        var kernel = new MomoMomentsKernel<FreshBuffers> { X = P(x), G = P(g), D = P(d), DNext = P(d), A = 0f, B = 1f };
         var sums = ParallelChunks.Reduce(n, 1, kernel);
         Assert.AreEqual(n * (double)value, sums.First, 1e-9 * n);
         Assert.AreEqual(n * (double)value, sums.Second, 1e-9 * n);
         Assert.AreEqual(n, sums.Third);
+    }
+
+    /// <summary>MoMo-Adam's pass 1 over fresh destinations with the given outputs: the sums and what it wrote.</summary>
+    private static (Sums3 Sums, float[] D, float[] V, float[] U) Pass1<TOutputs>(HostStateVector x, HostStateVector g, HostStateVector d, HostStateVector v)
+        where TOutputs : struct, IPassOutputs
+    {
+        using var dNext = new HostStateVector(Large);
+        using var vNext = new HostStateVector(Large);
+        using var u = new HostStateVector(Large);
+        var kernel = new MomoAdamMomentsKernel<TOutputs>
+        {
+            X = P(x), G = P(g), D = P(d), V = P(v), DNext = P(dNext), VNext = P(vNext), U = P(u), A = 0.9f, B = 0.1f,
+            Moment = new SecondMoment(0.999f, 1.25f, 1e-8f),
+        };
+        return (ParallelChunks.Reduce(Large, 2, kernel), dNext.ToArray(), vNext.ToArray(), u.ToArray());
     }
 
     private static HostStateVector Filled(long length, Func<long, float> value)

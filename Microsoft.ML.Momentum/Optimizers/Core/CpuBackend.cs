@@ -47,12 +47,13 @@ internal sealed unsafe class CpuBackend : IVectorBackend
 
     public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c)
     {
-        // The rule passes either no destinations (the sums alone) or spare buffers, which stream when large.
-        var large = x.Length >= StreamingMinLength && Avx.IsSupported;
-        var state = dNext.IsNone ? StoreMode.Skip
-            : large && Aligned(dNext) && (!c.Adam || Aligned(vNext)) ? StoreMode.Streaming : StoreMode.Plain;
-        var directionMode = direction.IsNone ? StoreMode.Skip : large && Aligned(direction) ? StoreMode.Streaming : StoreMode.Plain;
-        return Moments(x, g, d, v, dNext, vNext, direction, c, state, directionMode, default);
+        // The rule passes either no destinations (the sums alone) or all its spare buffers, which stream when large.
+        if (dNext.IsNone) return Moments<SumsOnly>(x, g, d, v, dNext, vNext, direction, c, default);
+        if (c.Adam && (vNext.IsNone || direction.IsNone)) throw new ArgumentException("MoMo-Adam's pass 1 writes d, v and the direction together.");
+        var streaming = x.Length >= StreamingMinLength && Avx.IsSupported && Aligned(dNext) && (!c.Adam || (Aligned(vNext) && Aligned(direction)));
+        return streaming
+            ? Moments<StreamedBuffers>(x, g, d, v, dNext, vNext, direction, c, default)
+            : Moments<FreshBuffers>(x, g, d, v, dNext, vNext, direction, c, default);
     }
 
     public void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post)
@@ -66,23 +67,22 @@ internal sealed unsafe class CpuBackend : IVectorBackend
         sums = default;
         if (!AllFinite(g)) return false;
         // Pass 1 in place (its lines were just read, so plain stores), moving x as it goes.
-        sums = Moments(x, g, d, v, d, v, Vec.None, c, StoreMode.Plain, StoreMode.Skip, new CappedMove(true, decay, step));
+        sums = Moments<CappedInPlace>(x, g, d, v, d, v, Vec.None, c, new CappedMove(decay, step));
         return true;
     }
 
-    /// <summary>MoMo's pass 1 (<see cref="MomoMomentsKernel"/> or <see cref="MomoAdamMomentsKernel"/>) with the given stores and move.</summary>
-    private Sums3 Moments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c,
-        StoreMode state, StoreMode directionMode, CappedMove move)
+    /// <summary>MoMo's pass 1 (<see cref="MomoMomentsKernel{TOutputs}"/> or <see cref="MomoAdamMomentsKernel{TOutputs}"/>) with the given outputs.</summary>
+    private Sums3 Moments<TOutputs>(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c, CappedMove move)
+        where TOutputs : struct, IPassOutputs
         => c.Adam
-            ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel
+            ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel<TOutputs>
             {
                 X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer, U = direction.Pointer,
-                A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon),
-                State = state, Direction = directionMode, Move = move,
+                A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Move = move,
             }, NextOrder())
-            : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel
+            : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel<TOutputs>
             {
-                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, State = state, Move = move,
+                X = x.Pointer, G = g.Pointer, D = d.Pointer, DNext = dNext.Pointer, A = c.A, B = c.B, Move = move,
             }, NextOrder());
 
     public void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta)

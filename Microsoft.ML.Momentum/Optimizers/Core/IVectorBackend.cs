@@ -29,9 +29,10 @@ internal interface IVectorBackend
     /// <summary>
     /// MoMo's first pass: dNext ← a·d + b·g and, for MoMo-Adam, vNext ← β2·v + (1 − β2)·g² and the direction
     /// u ← dNext/D with D = √vNext·invSqrtBc2 + ε; returns (⟨g, x⟩, ⟨dNext, x⟩, Σ dNext·u or Σ dNext²). With
-    /// dNext (and vNext, direction) <see cref="Vec.None"/> it only returns the sums and writes nothing. dNext and
-    /// vNext may be d and v themselves (an in-place update); written into spare buffers, d and v stay as they were,
-    /// so a caller that finds the sums non-finite (a non-finite g or x) still has its state untouched.
+    /// dNext (and vNext, direction) <see cref="Vec.None"/> it only returns the sums and writes nothing; otherwise
+    /// MoMo-Adam needs all three. dNext and vNext may be d and v themselves (an in-place update); written into spare
+    /// buffers, d and v stay as they were, so a caller that finds the sums non-finite (a non-finite g or x) still has
+    /// its state untouched.
     /// </summary>
     Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c);
 
