@@ -61,8 +61,7 @@ internal sealed unsafe class DeviceBackend(ComputeDevice device) : IVectorBacken
         // own only then), then the heavy-ball or Adam update with the cap. No more calls than a two-pass step.
         sums = MomoMoments(x, g, d, v, Vec.None, Vec.None, Vec.None, c);
         if (!sums.AllFinite && !AllFinite(g)) return false;
-        if (c.Adam) Adam(x, g, d, v, Vec.None, c.AsAdam(step, decay));
-        else Momentum(x, g, d, Vec.None, c.AsMomentum(step, decay));
+        c.BaseStep(this, x, g, d, v, Vec.None, decay, step);
         return true;
     }
 

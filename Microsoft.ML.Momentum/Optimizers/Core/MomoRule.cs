@@ -106,7 +106,7 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
             // 3.4e38, a run that has diverged). The step falls back to the cap α/ρ, MoMo's base method at that
             // learning rate, which a speculative step has taken already; the averages keep their values.
             if (buffered) FinishBuffered(backend, input, direction, pre, stepCap, post);
-            else if (!speculative) BaseUpdate(backend, input, d, v, c, decay, capStep);
+            else if (!speculative) c.BaseStep(backend, input.X, input.G, d, v, input.Accumulate, decay, capStep);
             _betaProduct = product;
             _lastCapped = true;
             (report.StepSize, report.PolyakStepSize, report.LowerBound) = (stepCap, double.NaN, _lowerBound);
@@ -141,7 +141,9 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         }
         else
         {
-            BaseUpdate(backend, input, d, v, c, decay, (float)(tau * post));
+            // The second pass below the double-buffer length: the base kernel with τ as its step, recomputing the d
+            // (and v) pass 1 computed.
+            c.BaseStep(backend, input.X, input.G, d, v, input.Accumulate, decay, (float)(tau * post));
         }
 
         _lossAverage = fbar;
@@ -153,16 +155,6 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
         report.PolyakStepSize = polyak;
         report.LowerBound = lb;
         return true;
-    }
-
-    /// <summary>
-    /// The second pass below the double-buffer length: the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with the
-    /// step as its learning rate, x ← x·decay − step·direction, recomputing the d (and v) pass 1 computed.
-    /// </summary>
-    private static void BaseUpdate(IVectorBackend backend, in StepInput input, Vec d, Vec v, in MomoCoefficients c, float decay, float step)
-    {
-        if (c.Adam) backend.Adam(input.X, input.G, d, v, input.Accumulate, c.AsAdam(step, decay));
-        else backend.Momentum(input.X, input.G, d, input.Accumulate, c.AsMomentum(step, decay));
     }
 
     /// <summary>The double-buffered second pass: x ← (x·pre − τ·direction)·post, then the spares become the state.</summary>

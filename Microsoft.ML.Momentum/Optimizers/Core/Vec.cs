@@ -57,9 +57,13 @@ internal readonly record struct AdamCoefficients(float WeightDecay, float A, flo
 /// </summary>
 internal readonly record struct MomoCoefficients(float A, float B, bool Adam, float Beta2, float InvSqrtBc2, float Epsilon)
 {
-    /// <summary>The Adam kernel's coefficients for MoMo-Adam's d and v: x ← x·decay − step·d/D.</summary>
-    public AdamCoefficients AsAdam(float step, float decay) => new(0, A, B, Beta2, InvSqrtBc2, Epsilon, step, decay);
-
-    /// <summary>The heavy-ball kernel's coefficients for MoMo's d: x ← x·decay − step·d.</summary>
-    public MomentumCoefficients AsMomentum(float step, float decay) => new(0, A, B, step, 0, decay);
+    /// <summary>
+    /// MoMo's update through its base kernel, the Adam (MoMo-Adam) or heavy-ball (MoMo) kernel without weight decay:
+    /// d (and v) updated in place as pass 1 computes them, then x ← x·decay − step·direction; acc += x.
+    /// </summary>
+    public void BaseStep(IVectorBackend backend, Vec x, Vec g, Vec d, Vec v, Vec accumulate, float decay, float step)
+    {
+        if (Adam) backend.Adam(x, g, d, v, accumulate, new AdamCoefficients(0, A, B, Beta2, InvSqrtBc2, Epsilon, step, decay));
+        else backend.Momentum(x, g, d, accumulate, new MomentumCoefficients(0, A, B, step, 0, decay));
+    }
 }
