@@ -16,7 +16,7 @@ internal sealed class CacheFlush : IDisposable
     /// <summary>Bytes read by each flush: twice the last-level cache, at least 64 MB.</summary>
     public static long DefaultBytes { get; } = Math.Max(MinBytes, 2 * LastLevelCacheBytes());
 
-    private readonly NativeVector _buffer = NativeVector.Zeros(DefaultBytes / sizeof(float));
+    private readonly FlatVector _buffer = FlatVector.Zeros(DefaultBytes / sizeof(float));
     private float _sink;
 
     public void Before(ReadOnlySpan<float> x, ReadOnlySpan<float> g)

@@ -130,8 +130,8 @@ namespace Microsoft.ML.Momentum.Benchmarks
         public static double Measure(int threads)
         {
             const int n = 100_000_000;
-            using var source = NativeVector.Zeros(n);
-            using var destination = NativeVector.Zeros(n);
+            using var source = FlatVector.Zeros(n);
+            using var destination = FlatVector.Zeros(n);
             source.AsSpan().Fill(1f);
             var times = new List<double>();
             for (var run = 0; run < 7; run++)
@@ -145,7 +145,7 @@ namespace Microsoft.ML.Momentum.Benchmarks
         }
 
         /// <summary>Span.CopyTo split into <paramref name="threads"/> contiguous parts.</summary>
-        public static void ParallelCopy(NativeVector source, NativeVector destination, int threads)
+        public static void ParallelCopy(FlatVector source, FlatVector destination, int threads)
         {
             var n = (int)source.Length;
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>

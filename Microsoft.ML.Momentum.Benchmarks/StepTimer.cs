@@ -23,9 +23,9 @@ internal static class StepTimer
     public static (RoundTimes Times, double CopyMs) Cpu(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
     {
         // Parameters and gradients in libtorch's memory, as the trainers hand them to the optimizer.
-        using var xVector = NativeVector.Zeros(size);
-        using var gVector = NativeVector.Zeros(size);
-        using var scratchVector = NativeVector.Zeros(size);
+        using var xVector = FlatVector.Zeros(size);
+        using var gVector = FlatVector.Zeros(size);
+        using var scratchVector = FlatVector.Zeros(size);
         var x = xVector.AsSpan();
         var g = gVector.AsSpan();
         Fill(x, g);
@@ -34,7 +34,7 @@ internal static class StepTimer
         foreach (var o in optimizers) o.Parallelism = options.Threads;
         // MoMo models the loss around its own iterates, so each MoMo row moves its own copy of x (others moving a
         // shared x in between would change its step sizes, and so the path its steps take).
-        var ownParameters = optimizers.Select(o => o.RequiresLoss ? NativeVector.Zeros(size) : null).ToArray();
+        var ownParameters = optimizers.Select(o => o.RequiresLoss ? FlatVector.Zeros(size) : null).ToArray();
         foreach (var own in ownParameters)
         {
             if (own is not null) x.CopyTo(own.AsSpan());
@@ -75,8 +75,8 @@ internal static class StepTimer
 
     public static RoundTimes Device(IReadOnlyList<BenchMethod> methods, long size, BenchmarkOptions options)
     {
-        using var x = NativeVector.Zeros(size);
-        using var g = NativeVector.Zeros(size);
+        using var x = FlatVector.Zeros(size);
+        using var g = FlatVector.Zeros(size);
         Fill(x.AsSpan(), g.AsSpan());
         var optimizers = methods.Select(m => m.Create()).ToArray();
         var times = methods.ToDictionary(m => m.Name, _ => new List<double>());

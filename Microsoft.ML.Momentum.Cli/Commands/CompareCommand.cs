@@ -7,6 +7,9 @@ using Microsoft.ML.Momentum.Cli.Running;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary>
 /// <c>momentum compare --config FILE --optimizers a,b,c [--seeds 1,2] [--output DIR] [--keep-schedule] [--max-epoch N]</c>:
 /// the same task with several optimizers (and seeds), one comparison table (console and CSV) and HTML report.

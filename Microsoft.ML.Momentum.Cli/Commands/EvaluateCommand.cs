@@ -4,6 +4,9 @@ using Microsoft.ML.Momentum.Cli.Running;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary>
 /// <c>momentum evaluate --model M --data D [--labels L] [--format text|json|csv] [--output FILE]</c>: accuracy,
 /// macro-F1, log-loss, per-class precision/recall/F1 and the confusion matrix of a saved model on labelled data.

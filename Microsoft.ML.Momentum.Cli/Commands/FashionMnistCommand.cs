@@ -9,6 +9,9 @@ using Microsoft.ML.Momentum.Training;
 
 namespace Microsoft.ML.Momentum.Cli;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary>`momentum fashion-mnist`: trains the small CNN on Fashion-MNIST with SGD-momentum and prints test accuracy.</summary>
 internal static class FashionMnistCommand
 {
@@ -18,7 +21,7 @@ internal static class FashionMnistCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Images per minibatch.", DefaultValueFactory = _ => 64 };
         var learningRate = new Option<double>("--learning-rate") { Description = "SGD-momentum learning rate (PyTorch form).", DefaultValueFactory = _ => 0.05 };
         var momentum = new Option<double>("--momentum") { Description = "Momentum μ.", DefaultValueFactory = _ => 0.9 };
-        var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (TorchSharp).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var seed = new Option<int>("--seed") { Description = "Seed for initialisation and shuffling.", DefaultValueFactory = _ => 1 };
         var optimizerJson = new Option<string?>("--optimizer") { Description = "Optimizer as JSON (e.g. {\"name\":\"momo\"}) or a name; overrides --learning-rate and --momentum." };
         var data = new Option<string?>("--data") { Description = $"Directory with the IDX files (default {FashionMnist.DebianDirectory})." };
@@ -35,7 +38,7 @@ internal static class FashionMnistCommand
     {
         var train = FashionMnist.LoadTrain(directory);
         var test = ImageDataSource.FromImages(FashionMnist.LoadTest(directory));
-        Console.WriteLine($"libtorch {TorchEngine.TorchVersion}, {threads} threads, device cpu");
+        Console.WriteLine($"libtorch {TorchRuntime.TorchVersion}, {threads} threads, device cpu");
         Console.WriteLine($"Fashion-MNIST: {train.Count} training images, test set as validation, {train.ClassNames.Count} classes");
         var optimizer = optimizerJson is null
             ? new SgdMomentum { LearningRate = learningRate, Momentum = momentum }

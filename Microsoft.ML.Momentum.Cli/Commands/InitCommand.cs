@@ -3,6 +3,9 @@ using Microsoft.ML.Momentum.Cli.Config;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary><c>momentum init image|text [--data PATH] [--output FILE] [--force]</c>: writes a commented example config.</summary>
 internal static class InitCommand
 {

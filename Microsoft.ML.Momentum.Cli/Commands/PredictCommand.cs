@@ -4,6 +4,9 @@ using Microsoft.ML.Momentum.Cli.Running;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary>
 /// <c>momentum predict --model M (--input FILE | INPUT...) [--format csv|json] [--output FILE]</c>: the predicted
 /// label and per-class scores of each input (image files for image models); the model zip's task says how inputs are read.

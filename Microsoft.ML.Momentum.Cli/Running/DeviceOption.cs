@@ -3,7 +3,7 @@ using Microsoft.ML.Momentum.Engine;
 
 namespace Microsoft.ML.Momentum.Cli.Running;
 
-/// <summary>Resolves a device string against the loaded libtorch; an unavailable device is a usage error (exit code 2).</summary>
+/// <summary>Resolves a device string against the loaded TorchSharp runtime; an unavailable device is a usage error (exit code 2).</summary>
 internal static class DeviceOption
 {
     /// <summary>The device; <paramref name="where"/> names the config field or option in the error.</summary>
@@ -13,12 +13,9 @@ internal static class DeviceOption
         {
             return ComputeDevice.Parse(device);
         }
-        catch (Exception e) when (e is NativeEngineException or ArgumentException)
+        catch (Exception e) when (e is DeviceNotAvailableException or ArgumentException)
         {
-            var hint = device.StartsWith("cuda", StringComparison.OrdinalIgnoreCase)
-                ? $" This libtorch sees {TorchEngine.CudaDeviceCount} CUDA device(s); use \"cpu\", or build native/ against a CUDA libtorch (docs/gpu.md)."
-                : "";
-            throw new ConfigException($"{where}: device '{device}' cannot be used: {e.Message}{hint}");
+            throw new ConfigException($"{where}: device '{device}' cannot be used: {e.Message}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Microsoft.ML.Momentum.Tests.Engine;
@@ -9,7 +10,7 @@ public sealed class ErrorReportingTests
     [TestMethod]
     public void WrongInputShapeIsReportedWithBothShapes()
     {
-        using var model = NativeModel.Create(NetworkSpec.SmallCnn(1, 28, 28, 10));
+        using var model = TorchModel.Create(NetworkSpec.SmallCnn(1, 28, 28, 10));
         var inputs = new float[2 * 3 * 28 * 28];
         var error = Assert.ThrowsExactly<ArgumentException>(() => model.TrainStep(inputs, [2, 3, 28, 28], [0, 1]));
         StringAssert.Contains(error.Message, "input shape [2, 3, 28, 28] does not match the model's input [N, 1, 28, 28]");
@@ -23,7 +24,7 @@ public sealed class ErrorReportingTests
     [TestMethod]
     public void LabelOutsideTheClassRangeIsReportedWithItsPosition()
     {
-        using var model = NativeModel.Create(TinyProblems.TinyMlp);
+        using var model = TorchModel.Create(TinyProblems.TinyMlp);
         var (inputs, _) = TinyProblems.Batch(model, 3, seed: 1);
         var error = Assert.ThrowsExactly<ArgumentException>(() => model.TrainStep(inputs, [0, 3, 1]));
         StringAssert.Contains(error.Message, "label 3 at batch position 1 is outside [0, 3)");
@@ -35,36 +36,36 @@ public sealed class ErrorReportingTests
     public void UnknownDeviceStringIsRejected()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => ComputeDevice.Parse("gpu0"));
-        StringAssert.Contains(error.Message, "unknown device 'gpu0': expected 'cpu', 'cuda' or 'cuda:N'");
-        Assert.ThrowsExactly<ArgumentException>(() => NativeModel.Create(TinyProblems.TinyMlp, ComputeDevice.Parse("cuda:x")));
+        StringAssert.Contains(error.Message, "Device 'gpu0' is not one of 'cpu', 'cuda' or 'cuda:N'");
+        Assert.ThrowsExactly<ArgumentException>(() => TorchModel.Create(TinyProblems.TinyMlp, ComputeDevice.Parse("cuda:x")));
         Assert.AreSame(ComputeDevice.Cpu, ComputeDevice.Parse(" CPU "));
     }
 
     [TestMethod]
     public void CudaOnACpuOnlyLibtorchSaysSo()
     {
-        if (TorchEngine.CudaDeviceCount > 0) Assert.Inconclusive("This libtorch has CUDA; the CPU-only message cannot be observed.");
-        var error = Assert.ThrowsExactly<NativeEngineException>(() => ComputeDevice.Parse("cuda:0"));
-        Assert.AreEqual(NativeStatus.NotAvailable, error.Status);
-        StringAssert.Contains(error.Message, "device 'cuda:0' requested, but the loaded libtorch");
+        if (TorchRuntime.CudaDeviceCount > 0) Assert.Inconclusive("This libtorch has CUDA; the CPU-only message cannot be observed.");
+        var error = Assert.ThrowsExactly<DeviceNotAvailableException>(() => ComputeDevice.Parse("cuda:0"));
+        StringAssert.Contains(error.Message, "Device 'cuda:0': CUDA is not available in this process");
+        StringAssert.Contains(error.Message, "TorchSharp-cuda-linux");
     }
 
     [TestMethod]
     public void UnknownArchitectureOrOptionIsNamed()
     {
-        var architecture = Assert.ThrowsExactly<ArgumentException>(() => NativeModel.Create(new NetworkSpec("transformer9", new Dictionary<string, string>())));
+        var architecture = Assert.ThrowsExactly<ArgumentException>(() => TorchModel.Create(new NetworkSpec("transformer9", new Dictionary<string, string>())));
         StringAssert.Contains(architecture.Message, "unknown architecture 'transformer9'");
-        var option = Assert.ThrowsExactly<ArgumentException>(() => NativeModel.Create(TinyProblems.TinyMlp.With("hiden", "3")));
+        var option = Assert.ThrowsExactly<ArgumentException>(() => TorchModel.Create(TinyProblems.TinyMlp.With("hiden", "3")));
         StringAssert.Contains(option.Message, "unknown model option 'hiden' for architecture 'mlp'");
-        var value = Assert.ThrowsExactly<ArgumentException>(() => NativeModel.Create(TinyProblems.TinyMlp.With("classes", "1")));
+        var value = Assert.ThrowsExactly<ArgumentException>(() => TorchModel.Create(TinyProblems.TinyMlp.With("classes", "1")));
         StringAssert.Contains(value.Message, "model option 'classes' for architecture 'mlp' is '1': expected an integer in [2, 1000000]");
     }
 
     [TestMethod]
     public void InvalidThreadCountIsRejected()
     {
-        var error = Assert.ThrowsExactly<ArgumentException>(() => TorchEngine.ThreadCount = 0);
-        StringAssert.Contains(error.Message, "thread count must be at least 1, got 0");
-        Assert.AreEqual(TestEnvironment.Threads, TorchEngine.ThreadCount);
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => TorchRuntime.ThreadCount = 0);
+        StringAssert.Contains(error.Message, "The thread count must be at least 1");
+        Assert.AreEqual(TestEnvironment.Threads, TorchRuntime.ThreadCount);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Microsoft.ML.Momentum.Tests.Engine;
@@ -7,10 +8,10 @@ namespace Microsoft.ML.Momentum.Tests.Engine;
 public sealed class FlatBufferTests
 {
     [TestMethod]
-    public void ParameterBufferHoldsTheWeightsTheNativeForwardUses()
+    public void ParameterBufferHoldsTheWeightsTheForwardUses()
     {
         // MLP 6 → 5 → 3: the flat buffer is W1[5×6], b1[5], W2[3×5], b2[3], so C# can recompute the logits.
-        using var model = NativeModel.Create(TinyProblems.TinyMlp, seed: 7);
+        using var model = TorchModel.Create(TinyProblems.TinyMlp, seed: 7);
         Assert.AreEqual(5 * 6 + 5 + 3 * 5 + 3, model.ParameterCount);
         var (inputs, _) = TinyProblems.Batch(model, 4, seed: 8);
         var native = model.Forward(inputs);
@@ -21,7 +22,7 @@ public sealed class FlatBufferTests
     [TestMethod]
     public void WritingTheParameterBufferChangesTheOutput()
     {
-        using var model = NativeModel.Create(TinyProblems.TinyMlp, seed: 7);
+        using var model = TorchModel.Create(TinyProblems.TinyMlp, seed: 7);
         var (inputs, _) = TinyProblems.Batch(model, 2, seed: 9);
         var parameters = model.Parameters.AsSpan();
         parameters.Clear();
@@ -34,7 +35,7 @@ public sealed class FlatBufferTests
     [TestMethod]
     public void BufferAddressesStayStableAcrossTrainingSteps()
     {
-        using var model = NativeModel.Create(TinyProblems.TinyCnn, seed: 1);
+        using var model = TorchModel.Create(TinyProblems.TinyCnn, seed: 1);
         var (inputs, labels) = TinyProblems.Batch(model, 4, seed: 2);
         var before = model.Gradients.ToArray();
         model.TrainStep(inputs, labels);
@@ -43,6 +44,47 @@ public sealed class FlatBufferTests
         model.TrainStep(inputs, labels);
         Assert.IsTrue(span.ToArray().SequenceEqual(model.Gradients.ToArray()), "a span taken earlier must see later gradients");
     }
+
+    [TestMethod]
+    public void EveryParameterAndGradientIsAViewOfTheFlatBuffersAfterStepsAndAfterLoading()
+    {
+        using var model = TorchModel.Create(NetworkSpec.ResNet(1, 8, 8, 3, depth: 8, baseWidth: 4), seed: 5);
+        var (inputs, labels) = TinyProblems.Batch(model, 4, seed: 6);
+        for (var i = 0; i < 3; i++) model.TrainStep(inputs, labels);
+        AssertViews(model);
+        var file = Path.GetTempFileName();
+        try
+        {
+            model.Save(file);
+            model.Parameters.AsSpan().Clear();
+            model.Load(file);
+            AssertViews(model);
+            model.TrainStep(inputs, labels);
+            AssertViews(model);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static unsafe void AssertViews(TorchModel model)
+    {
+        var parameters = (long)model.Parameters.Address;
+        var gradients = (long)model.Gradients.Address;
+        long offset = 0;
+        foreach (var p in model.Module.parameters())
+        {
+            using var grad = p.grad ?? throw new AssertFailedException("a parameter lost its gradient view");
+            Assert.AreEqual(parameters + offset, AddressOf(p), "parameter storage");
+            Assert.AreEqual(gradients + offset, AddressOf(grad), "gradient storage");
+            offset += p.numel() * sizeof(float);
+        }
+        Assert.AreEqual(model.ParameterCount * sizeof(float), offset, "the views cover the whole buffer");
+    }
+
+    private static unsafe long AddressOf(TorchSharp.torch.Tensor t) =>
+        (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t.bytes));
 
     private static float[] ManualForward(float[] p, float[] x, int batch)
     {

@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -13,7 +14,7 @@ public sealed class SaveLoadTests
         var path = Path.Combine(Path.GetTempPath(), $"momentum-weights-{Guid.NewGuid():N}.pt");
         try
         {
-            using var trained = NativeModel.Create(TinyProblems.TinyCnn, seed: 31);
+            using var trained = TorchModel.Create(TinyProblems.TinyCnn, seed: 31);
             var optimizer = new SgdMomentum { LearningRate = 0.05 };
             for (var step = 0; step < 5; step++)
             {
@@ -23,7 +24,7 @@ public sealed class SaveLoadTests
             }
             trained.Save(path);
 
-            using var restored = NativeModel.Create(TinyProblems.TinyCnn, seed: 99);
+            using var restored = TorchModel.Create(TinyProblems.TinyCnn, seed: 99);
             var (inputs, _) = TinyProblems.Batch(trained, 6, seed: 100);
             CollectionAssert.AreNotEqual(trained.Forward(inputs), restored.Forward(inputs), "another seed must start elsewhere");
             restored.Load(path);
@@ -41,11 +42,11 @@ public sealed class SaveLoadTests
         var path = Path.Combine(Path.GetTempPath(), $"momentum-weights-{Guid.NewGuid():N}.pt");
         try
         {
-            using (var mlp = NativeModel.Create(TinyProblems.TinyMlp)) mlp.Save(path);
-            using var cnn = NativeModel.Create(TinyProblems.TinyCnn);
+            using (var mlp = TorchModel.Create(TinyProblems.TinyMlp)) mlp.Save(path);
+            using var cnn = TorchModel.Create(TinyProblems.TinyCnn);
             var before = cnn.Parameters.ToArray();
-            var error = Assert.ThrowsExactly<ArgumentException>(() => cnn.Load(path));
-            StringAssert.Contains(error.Message, "holds 53 parameters");
+            var error = Assert.ThrowsExactly<InvalidDataException>(() => cnn.Load(path));
+            StringAssert.Contains(error.Message, "holds 53 parameters; this 'cnn' model has 932");
             CollectionAssert.AreEqual(before, cnn.Parameters.ToArray(), "a failed load must not change the weights");
         }
         finally
@@ -55,18 +56,23 @@ public sealed class SaveLoadTests
     }
 
     [TestMethod]
-    public void LoadingAMissingOrCorruptFileIsAnIOErrorNamingThePath()
+    public void LoadingAMissingOrCorruptFileIsAnErrorNamingThePath()
     {
-        using var model = NativeModel.Create(TinyProblems.TinyMlp);
+        using var model = TorchModel.Create(TinyProblems.TinyMlp);
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-{Guid.NewGuid():N}.pt");
-        var error = Assert.ThrowsExactly<IOException>(() => model.Load(missing));
+        var error = Assert.ThrowsExactly<FileNotFoundException>(() => model.Load(missing));
         StringAssert.Contains(error.Message, missing);
 
         var corrupt = Path.GetTempFileName();
         try
         {
             File.WriteAllText(corrupt, "not a weights file");
-            StringAssert.Contains(Assert.ThrowsExactly<IOException>(() => model.Load(corrupt)).Message, corrupt);
+            StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => model.Load(corrupt)).Message, corrupt);
+            using (var other = TorchModel.Create(TinyProblems.TinyMlp)) other.Save(corrupt);
+            File.WriteAllBytes(corrupt, File.ReadAllBytes(corrupt)[..100]);
+            var before = model.Parameters.ToArray();
+            StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => model.Load(corrupt)).Message, "is truncated");
+            CollectionAssert.AreEqual(before, model.Parameters.ToArray(), "a failed load must not change the weights");
         }
         finally
         {

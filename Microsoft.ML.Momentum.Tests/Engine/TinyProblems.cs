@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 
 namespace Microsoft.ML.Momentum.Tests.Engine;
 
@@ -10,7 +11,7 @@ internal static class TinyProblems
     public static NetworkSpec TinyCnn => NetworkSpec.SmallCnn(1, 8, 8, 4, [4, 8], 16);
 
     /// <summary>Gaussian-ish inputs and uniform labels from a seeded generator.</summary>
-    public static (float[] Inputs, long[] Labels) Batch(NativeModel model, int count, int seed)
+    public static (float[] Inputs, long[] Labels) Batch(TorchModel model, int count, int seed)
     {
         var random = new Random(seed);
         var inputs = new float[count * model.ExampleLength];

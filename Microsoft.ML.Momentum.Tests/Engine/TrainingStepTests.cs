@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -10,7 +11,7 @@ public sealed class TrainingStepTests
     [TestMethod]
     public void OneStepLowersTheLossAndTwoHundredStepsDriveItNearZero()
     {
-        using var model = NativeModel.Create(TinyProblems.TinyMlp, seed: 3);
+        using var model = TorchModel.Create(TinyProblems.TinyMlp, seed: 3);
         var (inputs, labels) = TinyProblems.Batch(model, 16, seed: 5);
         var optimizer = new SgdMomentum { LearningRate = 0.1, Momentum = 0.9 };
         var first = model.TrainStep(inputs, labels);
@@ -31,7 +32,7 @@ public sealed class TrainingStepTests
     [TestMethod]
     public void GradientBufferMatchesCentralFiniteDifferences()
     {
-        using var model = NativeModel.Create(TinyProblems.TinyMlp, seed: 11);
+        using var model = TorchModel.Create(TinyProblems.TinyMlp, seed: 11);
         var (inputs, labels) = TinyProblems.Batch(model, 8, seed: 12);
         model.TrainStep(inputs, labels);
         var gradient = model.Gradients.ToArray();
@@ -65,8 +66,8 @@ public sealed class TrainingStepTests
 
     private static double[] LossSequence(int seed)
     {
-        using var model = NativeModel.Create(TinyProblems.TinyCnn.With("dropout", "0.25"), seed: (ulong)seed);
-        TorchEngine.ManualSeed((ulong)seed);
+        using var model = TorchModel.Create(TinyProblems.TinyCnn.With("dropout", "0.25"), seed: (ulong)seed);
+        TorchRuntime.ManualSeed((ulong)seed);
         var optimizer = new SgdMomentum { LearningRate = 0.05, Momentum = 0.9 };
         var losses = new double[20];
         for (var step = 0; step < losses.Length; step++)

@@ -239,12 +239,12 @@ public sealed class ImageTrainerOptionTests
     public void DeviceAndThreadsAreApplied()
     {
         using var model = Fit(o => { o.MaxEpoch = 1; o.NumberOfThreads = 1; });
-        Assert.AreEqual(1, TorchEngine.ThreadCount);
+        Assert.AreEqual(1, TorchRuntime.ThreadCount);
         Assert.IsTrue(model.Device.IsCpu);
-        TorchEngine.ThreadCount = TestEnvironment.Threads;
-        if (TorchEngine.CudaDeviceCount == 0)
+        TorchRuntime.ThreadCount = TestEnvironment.Threads;
+        if (TorchRuntime.CudaDeviceCount == 0)
         {
-            var error = Assert.Throws<NativeEngineException>(() => Fit(o => o.Device = ComputeDevice.Parse("cuda")));
+            var error = Assert.Throws<DeviceNotAvailableException>(() => Fit(o => o.Device = ComputeDevice.Parse("cuda")));
             StringAssert.Contains(error.Message, "CUDA");
         }
     }

@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Momentum.Tests.Images;
 
 /// <summary>
-/// A minimal GIF89a writer for test fixtures (stb_image_write has no GIF encoder): one frame, a 256-entry
+/// A minimal GIF89a writer for test fixtures (SkiaSharp has no GIF encoder): full-size frames, a 256-entry
 /// palette, and "uncompressed" LZW: 9-bit literal codes with a clear code often enough that the decoder's
 /// code width never grows.
 /// </summary>
@@ -10,9 +10,14 @@ internal static class GifWriter
     private const int ClearCode = 256, EndCode = 257, LiteralsPerClear = 250;
 
     /// <summary>Writes palette indices (height × width) with a 256-colour palette (768 bytes RGB).</summary>
-    public static byte[] Write(ReadOnlySpan<byte> indices, int width, int height, ReadOnlySpan<byte> palette)
+    public static byte[] Write(ReadOnlySpan<byte> indices, int width, int height, ReadOnlySpan<byte> palette) =>
+        WriteFrames([indices.ToArray()], width, height, palette);
+
+    /// <summary>Writes one frame per entry of <paramref name="frames"/> (palette indices, height × width each), in order.</summary>
+    public static byte[] WriteFrames(IReadOnlyList<byte[]> frames, int width, int height, ReadOnlySpan<byte> palette)
     {
         if (palette.Length != 768) throw new ArgumentException("The palette needs 256 RGB entries.", nameof(palette));
+        if (frames.Count == 0) throw new ArgumentException("At least one frame is needed.", nameof(frames));
         using var stream = new MemoryStream();
         stream.Write("GIF89a"u8);
         WriteUInt16(stream, width);
@@ -21,14 +26,18 @@ internal static class GifWriter
         stream.WriteByte(0);    // background colour index
         stream.WriteByte(0);    // pixel aspect ratio
         stream.Write(palette);
-        stream.WriteByte(0x2C); // image descriptor
-        WriteUInt16(stream, 0);
-        WriteUInt16(stream, 0);
-        WriteUInt16(stream, width);
-        WriteUInt16(stream, height);
-        stream.WriteByte(0);    // no local table, not interlaced
-        stream.WriteByte(8);    // LZW minimum code size
-        WriteSubBlocks(stream, Lzw(indices));
+        foreach (var indices in frames)
+        {
+            if (indices.Length != width * height) throw new ArgumentException($"A frame needs {width * height} indices.", nameof(frames));
+            stream.WriteByte(0x2C); // image descriptor
+            WriteUInt16(stream, 0);
+            WriteUInt16(stream, 0);
+            WriteUInt16(stream, width);
+            WriteUInt16(stream, height);
+            stream.WriteByte(0);    // no local table, not interlaced
+            stream.WriteByte(8);    // LZW minimum code size
+            WriteSubBlocks(stream, Lzw(indices));
+        }
         stream.WriteByte(0x3B);
         return stream.ToArray();
     }

@@ -53,7 +53,11 @@ internal static class ImageFixtureGenerator
         }
     }
 
-    /// <summary>Discs and squares in PNG (1-4 channels), JPEG, BMP and GIF, of several sizes; 32x32 is the most common.</summary>
+    /// <summary>
+    /// Discs and squares in PNG (1-4 channels), JPEG (colour and gray), BMP and GIF, of several sizes; 32x32 is
+    /// the most common. The gray + alpha PNG comes from <see cref="PngWriter"/>: SkiaSharp's encoder writes
+    /// such an image as RGBA.
+    /// </summary>
     public static void WriteFormats(string directory)
     {
         var circles = Directory.CreateDirectory(Path.Combine(directory, "circles")).FullName;
@@ -61,7 +65,7 @@ internal static class ImageFixtureGenerator
         Png(circles, "c1-gray.png", SyntheticImages.Shape(true, 1, 32, 32, 0));
         Png(circles, "c2-rgb.png", SyntheticImages.Shape(true, 3, 32, 32, 1));
         Png(circles, "c3-rgba.png", SyntheticImages.Shape(true, 4, 32, 32, 2));
-        Png(circles, "c4-gray-alpha.png", SyntheticImages.Shape(true, 2, 32, 32, 3));
+        File.WriteAllBytes(Path.Combine(circles, "c4-gray-alpha.png"), PngWriter.WriteGrayAlpha(SyntheticImages.Shape(true, 2, 32, 32, 3)));
         File.WriteAllBytes(Path.Combine(circles, "c5.jpg"), ImageEncoder.Encode(SyntheticImages.Shape(true, 3, 32, 32, 4), EncodedImageFormat.Jpeg, 90));
         File.WriteAllBytes(Path.Combine(circles, "c6.bmp"), ImageEncoder.Encode(SyntheticImages.Shape(true, 3, 30, 40, 5), EncodedImageFormat.Bmp));
         File.WriteAllBytes(Path.Combine(circles, "c7.gif"), SyntheticImages.Gif(SyntheticImages.Shape(true, 1, 24, 24, 6)));

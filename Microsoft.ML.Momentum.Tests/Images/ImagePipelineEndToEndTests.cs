@@ -1,5 +1,6 @@
 using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -15,7 +16,7 @@ public sealed class ImagePipelineEndToEndTests
         var data = ImageFolderLoader.Load(Path.Combine(ImageFixtureTests.Root, "fashion")).Images;
         var random = new Random(7);
         var normalization = ChannelNormalization.Fit(data);
-        using var model = NativeModel.Create(NetworkSpec.Mlp(data.Channels, data.Height, data.Width, data.ClassNames.Count, 64), seed: 7);
+        using var model = TorchModel.Create(NetworkSpec.Mlp(data.Channels, data.Height, data.Width, data.ClassNames.Count, 64), seed: 7);
         var optimizer = new SgdMomentum { LearningRate = 0.02, Momentum = 0.9 };
         using var producer = new ImageBatchProducer(data, new ImageBatchProducerOptions
         {

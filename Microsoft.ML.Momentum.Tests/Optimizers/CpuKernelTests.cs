@@ -97,7 +97,7 @@ public sealed unsafe class CpuKernelTests
         var kernel = new MomoAdamMomentsKernel<TOutputs>
         {
             X = P(x), G = P(g), D = P(d), V = P(v), DNext = P(dNext), VNext = P(vNext), U = P(u), A = 0.9f, B = 0.1f,
-            Moment = new SecondMoment(0.999f, 1.25f, 1e-8f),
+            Moment = new SecondMoment(new SecondMomentCoefficients(0.999f, (float)(1 - 0.999), 1.25f, 1e-8f)),
         };
         return (ParallelChunks.Reduce(Large, 2, kernel), dNext.ToArray(), vNext.ToArray(), u.ToArray());
     }

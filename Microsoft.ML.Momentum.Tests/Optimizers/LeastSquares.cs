@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Engine;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Microsoft.ML.Momentum.Tests.Optimizers;
@@ -81,9 +82,36 @@ internal static class DoubleBufferedProblem
     }
 }
 
+/// <summary>The backend a test steps an optimizer on.</summary>
+public enum Backend
+{
+    /// <summary>Spans over host arrays (fused SIMD loops).</summary>
+    Cpu,
+
+    /// <summary>TorchSharp tensors (<see cref="FlatVector"/>) on the CPU.</summary>
+    Tensor,
+}
+
 /// <summary>Helpers shared by the optimizer tests.</summary>
 internal static class Run
 {
+    /// <summary>
+    /// One step on <paramref name="backend"/> with host arrays: on the tensor backend x and g are copied into
+    /// tensors and x back out, which the backend's state does not see.
+    /// </summary>
+    public static void Step(Microsoft.ML.Momentum.Optimizers.Optimizer optimizer, float[] x, float[] g, double loss, Backend backend)
+    {
+        if (backend == Backend.Cpu)
+        {
+            optimizer.Step(x, g, loss);
+            return;
+        }
+        using var xv = FlatVector.FromArray(x);
+        using var gv = FlatVector.FromArray(g);
+        optimizer.Step(xv, gv, loss);
+        xv.CopyTo(x);
+    }
+
     /// <summary>Runs <paramref name="steps"/> CPU steps on the problem from its start; returns the parameters.</summary>
     public static float[] Cpu(Microsoft.ML.Momentum.Optimizers.Optimizer optimizer, LeastSquares problem, int steps, float[]? start = null, long firstStep = 0)
     {

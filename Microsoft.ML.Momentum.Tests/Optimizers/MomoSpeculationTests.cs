@@ -196,24 +196,24 @@ public sealed class MomoSpeculationTests
         {
             using var speculative = Threaded(create(true));
             using var twoPass = Threaded(create(false));
-            using var device = create(true);
+            using var tensor = create(true);
             var x1 = (float[])x0.Clone();
             var x2 = (float[])x0.Clone();
-            using var xv = NativeVector.FromArray(x0);
-            using var gv = NativeVector.Zeros(n);
+            using var xv = FlatVector.FromArray(x0);
+            using var gv = FlatVector.Zeros(n);
             var capped = new List<bool>();
             for (var k = 0; k < losses.Length; k++)
             {
                 speculative.Step(x1, Gradient(x1, k), losses[k]);
                 twoPass.Step(x2, Gradient(x2, k), losses[k]);
                 gv.CopyFrom(Gradient(xv.ToArray(), k));
-                device.Step(xv, gv, losses[k]);
+                tensor.Step(xv, gv, losses[k]);
                 capped.Add(IsCapped(speculative.Diagnostics));
                 if (k < 3) CollectionAssert.AreEqual(x2, x1, $"{name}: step {k}");
             }
             CollectionAssert.AreEqual(new[] { true, true, true, false, true, true, true }, capped, name);
             Run.AssertClose(x2, x1, 1e-5, $"{name}: speculative against two passes");
-            Run.AssertClose(x1, xv.ToArray(), 1e-4, $"{name}: CPU against device");
+            Run.AssertClose(x1, xv.ToArray(), 1e-4, $"{name}: CPU against tensor");
         }
     }
 

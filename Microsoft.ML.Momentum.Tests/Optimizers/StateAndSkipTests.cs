@@ -7,28 +7,30 @@ namespace Microsoft.ML.Momentum.Tests.Optimizers;
 [TestClass]
 public sealed class StateAndSkipTests
 {
-    private static float[] RunWithEpochs(Optimizer optimizer, LeastSquares problem, float[] x, long from, long to)
+    private static float[] RunWithEpochs(Optimizer optimizer, LeastSquares problem, float[] x, long from, long to, Backend backend = Backend.Cpu)
     {
         for (var k = from; k < to; k++)
         {
             var (loss, g) = problem.Evaluate(x, k);
-            optimizer.Step(x, g, loss);
+            Run.Step(optimizer, x, g, loss, backend);
             if (k % 10 == 9) optimizer.EndEpoch(loss);
         }
         return x;
     }
 
     [TestMethod]
-    public void SaveThenLoadMidRunContinuesBitIdentically()
+    [DataRow(Backend.Cpu)]
+    [DataRow(Backend.Tensor)]
+    public void SaveThenLoadMidRunContinuesBitIdentically(Backend backend)
     {
         var problem = new LeastSquares();
         foreach (var (name, create) in Methods.All())
         {
             using var uninterrupted = create().WithHorizon();
-            var expected = RunWithEpochs(uninterrupted, problem, problem.StartFloat, 0, 100);
+            var expected = RunWithEpochs(uninterrupted, problem, problem.StartFloat, 0, 100, backend);
 
             using var first = create().WithHorizon();
-            var x = RunWithEpochs(first, problem, problem.StartFloat, 0, 47);
+            var x = RunWithEpochs(first, problem, problem.StartFloat, 0, 47, backend);
             using var state = new MemoryStream();
             first.SaveState(state);
             state.Position = 0;
@@ -36,14 +38,16 @@ public sealed class StateAndSkipTests
             resumed.LoadState(state);
             Assert.AreEqual(47L, resumed.StepCount, name);
             Assert.IsNotNull(resumed.Horizon, $"{name}: horizon restored from the state");
-            var actual = RunWithEpochs(resumed, problem, x, 47, 100);
+            var actual = RunWithEpochs(resumed, problem, x, 47, 100, backend);
             CollectionAssert.AreEqual(expected, actual, $"{name}: resumed run differs");
             Assert.AreEqual(uninterrupted.Diagnostics, resumed.Diagnostics, name);
         }
     }
 
     [TestMethod]
-    public void NonFiniteLossOrGradientSkipsTheStepAndTouchesNoState()
+    [DataRow(Backend.Cpu)]
+    [DataRow(Backend.Tensor)]
+    public void NonFiniteLossOrGradientSkipsTheStepAndTouchesNoState(Backend backend)
     {
         var problem = new LeastSquares();
         foreach (var (name, create) in Methods.All())
@@ -52,19 +56,19 @@ public sealed class StateAndSkipTests
             {
                 using var clean = create().WithHorizon();
                 using var disturbed = create().WithHorizon();
-                var x1 = RunWithEpochs(clean, problem, problem.StartFloat, 0, 30);
-                var x2 = RunWithEpochs(disturbed, problem, problem.StartFloat, 0, 30);
+                var x1 = RunWithEpochs(clean, problem, problem.StartFloat, 0, 30, backend);
+                var x2 = RunWithEpochs(disturbed, problem, problem.StartFloat, 0, 30, backend);
                 var before = (float[])x2.Clone();
                 var (loss, g) = problem.Evaluate(x2, 30);
                 if (bad == "loss") loss = double.NaN;
                 else g[3] = bad == "gradient-nan" ? float.NaN : float.PositiveInfinity;
-                disturbed.Step(x2, g, loss);
+                Run.Step(disturbed, x2, g, loss, backend);
                 CollectionAssert.AreEqual(before, x2, $"{name}/{bad}: parameters changed");
                 Assert.IsTrue(disturbed.Diagnostics.LastStepSkipped, $"{name}/{bad}");
                 Assert.AreEqual(1L, disturbed.Diagnostics.SkippedSteps, $"{name}/{bad}");
                 Assert.AreEqual(30L, disturbed.StepCount, $"{name}/{bad}");
-                RunWithEpochs(clean, problem, x1, 30, 60);
-                RunWithEpochs(disturbed, problem, x2, 30, 60);
+                RunWithEpochs(clean, problem, x1, 30, 60, backend);
+                RunWithEpochs(disturbed, problem, x2, 30, 60, backend);
                 CollectionAssert.AreEqual(x1, x2, $"{name}/{bad}: the skipped step left a trace");
                 Assert.AreEqual(0, disturbed.Diagnostics.ConsecutiveSkips);
             }
@@ -81,23 +85,23 @@ public sealed class StateAndSkipTests
             {
                 using var capped = create();
                 using var disturbed = create();
-                using var device = create();
+                using var tensor = create();
                 var x1 = new float[n];
                 var x2 = new float[n];
                 Quadratic(capped, x1, 3);
                 Quadratic(disturbed, x2, 3);
-                using var xv = NativeVector.Zeros(n);
-                using var gv = NativeVector.Zeros(n);
-                for (var k = 0; k < 3; k++) DeviceStep(device, xv, gv, nanAt: null);
+                using var xv = FlatVector.Zeros(n);
+                using var gv = FlatVector.Zeros(n);
+                for (var k = 0; k < 3; k++) TensorStep(tensor, xv, gv, nanAt: null);
 
                 // A loss far above the model's value puts τ at its cap α/ρ: the step a NaN in x must fall back to.
                 var (loss, g) = QuadraticGradient(x1);
                 capped.Step(x1, g, 1e30);
-                var (kept, keptOnDevice) = (x2[3], xv.ToArray()[3]);
+                var (kept, keptOnTensor) = (x2[3], xv.ToArray()[3]);
                 x2[3] = float.NaN;
                 disturbed.Step(x2, g, loss);
-                DeviceStep(device, xv, gv, nanAt: 3);
-                foreach (var optimizer in new[] { disturbed, device })
+                TensorStep(tensor, xv, gv, nanAt: 3);
+                foreach (var optimizer in new[] { disturbed, tensor })
                 {
                     var d = optimizer.Diagnostics;
                     Assert.IsFalse(d.LastStepSkipped, $"{name} n={n}: skipped");
@@ -107,16 +111,16 @@ public sealed class StateAndSkipTests
                 var others = (float[] x) => x.Where((_, i) => i != 3).ToArray();
                 Assert.IsTrue(float.IsNaN(x2[3]) && float.IsNaN(xv.ToArray()[3]), $"{name} n={n}: the NaN was replaced");
                 CollectionAssert.AreEqual(others(x1), others(x2), $"{name} n={n}: not the capped step");
-                Run.AssertClose(others(x1), others(xv.ToArray()), 1e-4, $"{name} n={n}: the device backend");
+                Run.AssertClose(others(x1), others(xv.ToArray()), 1e-4, $"{name} n={n}: the tensor backend");
 
                 // Repaired, the run goes on: neither the averages nor d (and v) took in the NaN.
                 x2[3] = kept;
                 Quadratic(disturbed, x2, 3);
                 var repaired = xv.ToArray();
-                repaired[3] = keptOnDevice;
+                repaired[3] = keptOnTensor;
                 xv.CopyFrom(repaired);
-                for (var k = 0; k < 3; k++) DeviceStep(device, xv, gv, nanAt: null);
-                foreach (var (optimizer, x) in new[] { (disturbed, x2), (device, xv.ToArray()) })
+                for (var k = 0; k < 3; k++) TensorStep(tensor, xv, gv, nanAt: null);
+                foreach (var (optimizer, x) in new[] { (disturbed, x2), (tensor, xv.ToArray()) })
                 {
                     Assert.AreEqual(0L, optimizer.Diagnostics.SkippedSteps, $"{name} n={n}");
                     Assert.IsTrue(x.All(float.IsFinite) && double.IsFinite(optimizer.Diagnostics.PolyakStepSize), $"{name} n={n}: the NaN stayed");
@@ -154,8 +158,8 @@ public sealed class StateAndSkipTests
         Assert.AreEqual(expected, optimizer.Diagnostics.AngularVelocity, 1e-3, "the angle of the window means");
     }
 
-    /// <summary>One <see cref="Quadratic"/> step on the device backend, with a NaN put into x first if asked.</summary>
-    private static void DeviceStep(Optimizer optimizer, NativeVector x, NativeVector g, int? nanAt)
+    /// <summary>One <see cref="Quadratic"/> step on the tensor backend, with a NaN put into x first if asked.</summary>
+    private static void TensorStep(Optimizer optimizer, FlatVector x, FlatVector g, int? nanAt)
     {
         var values = x.ToArray();
         var (loss, gradient) = QuadraticGradient(values);

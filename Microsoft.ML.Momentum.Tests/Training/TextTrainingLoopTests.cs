@@ -1,5 +1,6 @@
 using Microsoft.ML.Momentum.Data.Text;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -17,7 +18,7 @@ public sealed class TextTrainingLoopTests
         var featurizer = TextFeaturizer.Fit(train, new TextFeaturizerOptions { NGramLength = 1 });
         var trainSource = new TextBatchSource(featurizer.Featurize(train), includeNGrams: false);
         var validationSource = new TextBatchSource(featurizer.Featurize(validation), includeNGrams: false);
-        using var model = NativeModel.Create(NetworkSpec.EmbeddingBag(featurizer.IdCount, featurizer.LabelMap!.Count, 32), seed: 1);
+        using var model = TorchModel.Create(NetworkSpec.EmbeddingBag(featurizer.IdCount, featurizer.LabelMap!.Count, 32), seed: 1);
         var optimizer = new SgdMomentum { LearningRate = 0.5, Momentum = 0.9 };
         var options = new TrainingLoopOptions { BatchSize = 16, MaxEpoch = 15, Seed = 1 };
         var result = new TrainingLoop(model, optimizer, trainSource, validationSource, options).Run();

@@ -1,5 +1,6 @@
 using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
@@ -20,8 +21,8 @@ public sealed class TrainingLoopTests
 
         float[] Uninterrupted()
         {
-            using var model = NativeModel.Create(Spec, seed: 3);
-            TorchEngine.ManualSeed(3);
+            using var model = TorchModel.Create(Spec, seed: 3);
+            TorchRuntime.ManualSeed(3);
             new TrainingLoop(model, Optimizer(), new ImageBatchSource(data, normalization), null, options).Run();
             return model.Parameters.ToArray();
         }
@@ -30,9 +31,9 @@ public sealed class TrainingLoopTests
         var checkpoint = Path.Combine(Path.GetTempPath(), $"momentum-ckpt-{Guid.NewGuid():N}.zip");
         try
         {
-            using (var model = NativeModel.Create(Spec, seed: 3))
+            using (var model = TorchModel.Create(Spec, seed: 3))
             {
-                TorchEngine.ManualSeed(3);
+                TorchRuntime.ManualSeed(3);
                 using var cancel = new CancellationTokenSource();
                 var interrupted = options with
                 {
@@ -45,8 +46,8 @@ public sealed class TrainingLoopTests
                 Assert.ThrowsExactly<OperationCanceledException>(() => loop.Run(cancel.Token));
                 Assert.IsTrue(File.Exists(checkpoint), "cancellation must leave a checkpoint");
             }
-            TorchEngine.ManualSeed(12345); // the checkpoint, not the current generator, must decide dropout masks
-            using var resumed = NativeModel.Create(Spec, seed: 77);
+            TorchRuntime.ManualSeed(12345); // the checkpoint, not the current generator, must decide dropout masks
+            using var resumed = TorchModel.Create(Spec, seed: 77);
             var result = new TrainingLoop(resumed, Optimizer(), new ImageBatchSource(data, normalization), null,
                 options with { CheckpointPath = checkpoint, ResumeFromCheckpoint = true }).Run();
             Assert.AreEqual(3, result.History.Count);
@@ -65,7 +66,7 @@ public sealed class TrainingLoopTests
         var train = SyntheticImages.Make(120, seed: 2, randomLabels: true);
         var validation = SyntheticImages.Make(60, seed: 3, randomLabels: true);
         var normalization = ChannelNormalization.Fit(train);
-        using var model = NativeModel.Create(Spec, seed: 1);
+        using var model = TorchModel.Create(Spec, seed: 1);
         var reports = new List<TrainingProgress>();
         var options = new TrainingLoopOptions
         {
@@ -96,7 +97,7 @@ public sealed class TrainingLoopTests
         var checkpoint = Path.Combine(Path.GetTempPath(), $"momentum-ckpt-{Guid.NewGuid():N}.zip");
         try
         {
-            using var model = NativeModel.Create(Spec, seed: 1);
+            using var model = TorchModel.Create(Spec, seed: 1);
             var options = new TrainingLoopOptions { BatchSize = 8, MaxEpoch = 1, CheckpointPath = checkpoint };
             new TrainingLoop(model, Optimizer(), new ImageBatchSource(data, normalization), null, options).Run();
             var other = options with { BatchSize = 4, ResumeFromCheckpoint = true };
@@ -111,5 +112,5 @@ public sealed class TrainingLoopTests
         }
     }
 
-    private static IOptimizer Optimizer(double learningRate = 0.05) => new SgdMomentum { LearningRate = learningRate, Momentum = 0.9 };
+    private static Optimizer Optimizer(double learningRate = 0.05) => new SgdMomentum { LearningRate = learningRate, Momentum = 0.9 };
 }

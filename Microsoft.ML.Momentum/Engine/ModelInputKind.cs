@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Momentum.Engine;
 
 /// <summary>What a network consumes.</summary>
-public enum ModelInputKind
+internal enum ModelInputKind
 {
     /// <summary>Float inputs of a fixed example shape, e.g. images [N, C, H, W].</summary>
     Dense = 0,

@@ -6,7 +6,7 @@ namespace Microsoft.ML.Momentum.Engine;
 /// Names a network of the native model zoo and its options (input shape, classes, widths). The options
 /// travel to the native side as "key=value;…"; an unknown key is rejected there with the key's name.
 /// </summary>
-public sealed record NetworkSpec
+internal sealed record NetworkSpec
 {
     /// <summary>Creates a spec from an architecture name and its options.</summary>
     /// <param name="architecture">Zoo name, e.g. "mlp" or "cnn".</param>

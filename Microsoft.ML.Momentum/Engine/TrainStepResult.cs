@@ -3,4 +3,4 @@ namespace Microsoft.ML.Momentum.Engine;
 /// <summary>What one training step reports.</summary>
 /// <param name="Loss">Mean cross-entropy of the minibatch (before the update).</param>
 /// <param name="Correct">Number of examples in the minibatch whose arg-max logit was the label.</param>
-public readonly record struct TrainStepResult(double Loss, long Correct);
+internal readonly record struct TrainStepResult(double Loss, long Correct);

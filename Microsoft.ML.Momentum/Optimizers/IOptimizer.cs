@@ -1,4 +1,3 @@
-using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Schedules;
 
 namespace Microsoft.ML.Momentum.Optimizers;
@@ -33,12 +32,6 @@ public interface IOptimizer
     /// <param name="gradients">The minibatch gradient, same length as <paramref name="parameters"/>.</param>
     /// <param name="loss">The same minibatch's unscaled loss (pass 0 when the method ignores it and you have none).</param>
     void Step(Span<float> parameters, ReadOnlySpan<float> gradients, double loss);
-
-    /// <summary>Applies one update on the vectors' device through the native kernels (device backend).</summary>
-    /// <param name="parameters">The parameters, updated in place.</param>
-    /// <param name="gradients">The minibatch gradient on the same device.</param>
-    /// <param name="loss">The same minibatch's unscaled loss.</param>
-    void Step(NativeVector parameters, NativeVector gradients, double loss);
 
     /// <summary>Marks the end of an epoch; the metric drives reduce-on-plateau (null when there is none).</summary>
     /// <param name="validationMetric">The epoch's validation metric, or null.</param>

@@ -134,8 +134,14 @@ public abstract class Optimizer : IOptimizer, IDisposable
         Step(parameters, gradients, 0.0);
     }
 
-    /// <inheritdoc />
-    public void Step(NativeVector parameters, NativeVector gradients, double loss) => Engine.Step(parameters, gradients, loss);
+    /// <summary>
+    /// Applies one update to flat buffers held by TorchSharp, on their device, through the tensor backend (the
+    /// trainers' path; on the CPU the span overload over <see cref="FlatVector.AsSpan"/> is the faster one).
+    /// </summary>
+    /// <param name="parameters">The parameters, updated in place.</param>
+    /// <param name="gradients">The minibatch gradient on the same device.</param>
+    /// <param name="loss">The same minibatch's unscaled loss.</param>
+    internal void Step(FlatVector parameters, FlatVector gradients, double loss) => Engine.Step(parameters, gradients, loss);
 
     /// <inheritdoc />
     public void EndEpoch(double? validationMetric = null) => Engine.EndEpoch(validationMetric);
@@ -146,7 +152,7 @@ public abstract class Optimizer : IOptimizer, IDisposable
     /// <inheritdoc />
     public void LoadState(Stream stream) => Engine.Load(Check.NotNull(stream), Name);
 
-    /// <summary>Releases the state vectors (native ones included).</summary>
+    /// <summary>Releases the state vectors (host memory and tensors).</summary>
     public void Dispose()
     {
         _engine?.Dispose();

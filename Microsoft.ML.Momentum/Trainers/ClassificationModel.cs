@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 
@@ -9,15 +10,15 @@ namespace Microsoft.ML.Momentum.Trainers;
 /// <summary>
 /// What image and text classifiers share: the trained network, the class names, thread-safe inference,
 /// evaluation and the versioned, atomically written model zip. Prediction is thread-safe: calls are
-/// serialized around the native forward pass (libtorch parallelizes each batch internally).
+/// serialized around the TorchSharp forward pass (libtorch parallelizes each batch internally).
 /// </summary>
 public abstract class ClassificationModel : IDisposable
 {
-    private readonly NativeModel _model;
+    private readonly TorchModel _model;
     private readonly object _gate = new();
     private bool _disposed;
 
-    private protected ClassificationModel(NativeModel model, IReadOnlyList<string> classNames, TrainingResult? training)
+    private protected ClassificationModel(TorchModel model, IReadOnlyList<string> classNames, TrainingResult? training)
     {
         _model = model;
         _model.IsTraining = false;
@@ -29,7 +30,7 @@ public abstract class ClassificationModel : IDisposable
     public IReadOnlyList<string> ClassNames { get; }
 
     /// <summary>The network's architecture and options.</summary>
-    public NetworkSpec Network => _model.Spec;
+    internal NetworkSpec Network => _model.Spec;
 
     /// <summary>Where the weights live.</summary>
     public ComputeDevice Device => _model.Device;
@@ -42,16 +43,16 @@ public abstract class ClassificationModel : IDisposable
 
     private protected int ClassCount => ClassNames.Count;
 
-    /// <summary>Runs <paramref name="forward"/> on the native model under the model's lock.</summary>
-    private protected T WithModel<T>(Func<NativeModel, T> forward)
+    /// <summary>Runs <paramref name="forward"/> on the TorchSharp model under the model's lock.</summary>
+    private protected T WithModel<T>(Func<TorchModel, T> forward)
     {
         T result = default!;
         WithModel(model => { result = forward(model); });
         return result;
     }
 
-    /// <summary>Runs <paramref name="use"/> on the native model under the model's lock.</summary>
-    private protected void WithModel(Action<NativeModel> use)
+    /// <summary>Runs <paramref name="use"/> on the TorchSharp model under the model's lock.</summary>
+    private protected void WithModel(Action<TorchModel> use)
     {
         lock (_gate)
         {
@@ -76,7 +77,7 @@ public abstract class ClassificationModel : IDisposable
     }
 
     /// <summary>Predictions for <paramref name="count"/> examples whose logits <paramref name="forward"/> writes.</summary>
-    private protected ClassPrediction[] PredictMany(int count, Action<NativeModel, Span<float>> forward)
+    private protected ClassPrediction[] PredictMany(int count, Action<TorchModel, Span<float>> forward)
     {
         var logits = new float[count * ClassCount];
         WithModel(model => forward(model, logits));
@@ -109,7 +110,7 @@ public abstract class ClassificationModel : IDisposable
     private protected static TrainingResult? ResultOf(JsonObject? training)
         => training?["result"] is { } node ? node.Deserialize(TrainingJsonContext.Default.TrainingResult) : null;
 
-    /// <summary>Releases the native weights.</summary>
+    /// <summary>Releases the TorchSharp weights.</summary>
     public void Dispose()
     {
         lock (_gate)

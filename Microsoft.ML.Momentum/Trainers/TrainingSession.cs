@@ -1,4 +1,5 @@
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 
@@ -13,7 +14,7 @@ internal static class TrainingSession
     /// <summary>Applies the thread count and resolves the device (auto-detecting CUDA when none is set).</summary>
     public static ComputeDevice Prepare(ClassificationTrainerOptions options)
     {
-        TorchEngine.ThreadCount = options.NumberOfThreads ?? Environment.ProcessorCount;
+        TorchRuntime.ThreadCount = options.NumberOfThreads ?? Environment.ProcessorCount;
         return options.Device ?? ComputeDevice.Default;
     }
 
@@ -35,7 +36,7 @@ internal static class TrainingSession
     }
 
     /// <summary>Trains <paramref name="model"/> in place and returns the run's history.</summary>
-    public static TrainingResult Run(ClassificationTrainerOptions options, int seed, NativeModel model, Optimizer optimizer,
+    public static TrainingResult Run(ClassificationTrainerOptions options, int seed, TorchModel model, Optimizer optimizer,
         IBatchSource train, IBatchSource? validation, bool augment, CancellationToken cancellation)
     {
         var loopOptions = new TrainingLoopOptions

@@ -3,26 +3,28 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 
 namespace Microsoft.ML.Momentum.Training;
 
 /// <summary>
 /// The on-disk form of a trained model: one zip holding <c>model.json</c> (format version, task, network
-/// spec, class names and the task's preprocessing), <c>weights.pt</c>, and the task's attachments (text
+/// spec, class names and the task's preprocessing), <c>weights.bin</c>, and the task's attachments (text
 /// entries such as a text model's <c>featurizer.json</c>, listed in <c>model.json</c>). Written to a temporary
 /// file and renamed, so an existing model file is never left half-written.
 /// </summary>
 internal static class ModelArchive
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: TorchSharp engine, weights in <see cref="Networks.WeightsFile"/>'s format. 1: the retired libtorch 1.13 engine.</summary>
+    public const int FormatVersion = 2;
     private const string ManifestEntry = "model.json";
-    private const string WeightsEntry = "weights.pt";
+    private const string WeightsEntry = "weights.bin";
 
     /// <summary>What a model zip describes besides its weights; <paramref name="Attachments"/> are extra UTF-8 entries by name.</summary>
     public sealed record Manifest(string Task, NetworkSpec Network, IReadOnlyList<string> ClassNames, JsonObject Preprocessing, JsonObject? Training,
         IReadOnlyDictionary<string, string>? Attachments = null);
 
-    public static void Save(string path, Manifest manifest, NativeModel model)
+    public static void Save(string path, Manifest manifest, TorchModel model)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         foreach (var name in manifest.Attachments?.Keys ?? [])
@@ -61,7 +63,7 @@ internal static class ModelArchive
     }
 
     /// <summary>Reads a model zip written for <paramref name="expectedTask"/>; the caller owns the returned model.</summary>
-    public static (Manifest Manifest, NativeModel Model) Load(string path, string expectedTask, ComputeDevice? device)
+    public static (Manifest Manifest, TorchModel Model) Load(string path, string expectedTask, ComputeDevice? device)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         Manifest manifest;
@@ -87,7 +89,7 @@ internal static class ModelArchive
                 throw new InvalidDataException($"'{path}' holds a {manifest.Task} model; expected a {expectedTask} model.");
             }
             manifest = manifest with { Attachments = ReadAttachments(zip, attachmentNames, path) };
-            var model = NativeModel.Create(manifest.Network, device);
+            var model = TorchModel.Create(manifest.Network, device);
             var weights = Path.GetTempFileName();
             try
             {
@@ -140,6 +142,11 @@ internal static class ModelArchive
         try
         {
             var version = json["formatVersion"]?.GetValue<int>();
+            if (version == 1)
+            {
+                throw new InvalidDataException($"'{path}' has model format version 1, written by the retired libtorch 1.13 engine; this library reads version {FormatVersion} " +
+                    "(TorchSharp engine) and cannot map those weights. Retrain the model with this version.");
+            }
             if (version != FormatVersion)
             {
                 throw new InvalidDataException($"'{path}' has model format version {version?.ToString() ?? "(none)"}; this library reads version {FormatVersion}.");

@@ -1,22 +1,23 @@
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 
 namespace Microsoft.ML.Momentum.Training;
 
-/// <summary>Runs a <see cref="TrainingBatch"/> through a <see cref="NativeModel"/>, dense or token, for training or logits.</summary>
+/// <summary>Runs a <see cref="TrainingBatch"/> through a <see cref="TorchModel"/>, dense or token, for training or logits.</summary>
 internal static class ModelBatchRunner
 {
-    public static TrainStepResult Train(NativeModel model, TrainingBatch batch) => batch.Tokens is { } tokens
+    public static TrainStepResult Train(TorchModel model, TrainingBatch batch) => batch.Tokens is { } tokens
         ? model.TrainStepTokens(tokens.AsSpan(0, batch.Count * batch.SequenceLength), batch.SequenceLength, batch.UsedLabels)
         : model.TrainStep(batch.Dense.AsSpan(0, batch.Count * batch.ExampleLength), batch.UsedLabels);
 
-    public static void Logits(NativeModel model, TrainingBatch batch, Span<float> logits)
+    public static void Logits(TorchModel model, TrainingBatch batch, Span<float> logits)
     {
         if (batch.Tokens is { } tokens) model.ForwardTokens(tokens.AsSpan(0, batch.Count * batch.SequenceLength), batch.SequenceLength, logits);
         else model.Forward(batch.Dense.AsSpan(0, batch.Count * batch.ExampleLength), logits);
     }
 
     /// <summary>Metrics of the model (in evaluation mode) over a whole source.</summary>
-    public static ClassificationMetrics Evaluate(NativeModel model, IBatchSource source, int batchSize, CancellationToken cancellation)
+    public static ClassificationMetrics Evaluate(TorchModel model, IBatchSource source, int batchSize, CancellationToken cancellation)
     {
         var wasTraining = model.IsTraining;
         model.IsTraining = false;

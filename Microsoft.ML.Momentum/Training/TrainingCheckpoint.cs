@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 
 namespace Microsoft.ML.Momentum.Training;
@@ -13,12 +14,12 @@ namespace Microsoft.ML.Momentum.Training;
 internal static class TrainingCheckpoint
 {
     private const string StateEntry = "state.json";
-    private const string WeightsEntry = "weights.pt";
-    private const string BestWeightsEntry = "best-weights.pt";
+    private const string WeightsEntry = "weights.bin";
+    private const string BestWeightsEntry = "best-weights.bin";
     private const string OptimizerEntry = "optimizer.bin";
     private const string RngEntry = "rng.bin";
 
-    public static void Write(string path, TrainingState state, NativeModel model, string? bestWeightsFile, IOptimizer optimizer)
+    public static void Write(string path, TrainingState state, TorchModel model, string? bestWeightsFile, IOptimizer optimizer)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -33,7 +34,7 @@ internal static class TrainingCheckpoint
                 zip.CreateEntryFromFile(weights, WeightsEntry, CompressionLevel.Fastest);
                 if (bestWeightsFile is not null) zip.CreateEntryFromFile(bestWeightsFile, BestWeightsEntry, CompressionLevel.Fastest);
                 WriteEntry(zip, OptimizerEntry, optimizer.SaveState);
-                WriteEntry(zip, RngEntry, s => s.Write(TorchEngine.GetRngState(model.Device)));
+                WriteEntry(zip, RngEntry, s => s.Write(TorchRuntime.GetRngState()));
             }
             File.Move(temporary, path, overwrite: true);
         }
@@ -45,7 +46,7 @@ internal static class TrainingCheckpoint
     }
 
     /// <summary>Restores model, optimizer and RNG; returns the loop state (best weights go to <paramref name="bestWeightsFile"/>).</summary>
-    public static TrainingState Read(string path, string expectedFingerprint, NativeModel model, string bestWeightsFile, IOptimizer optimizer)
+    public static TrainingState Read(string path, string expectedFingerprint, TorchModel model, string bestWeightsFile, IOptimizer optimizer)
     {
         try
         {
@@ -74,7 +75,7 @@ internal static class TrainingCheckpoint
             {
                 using var buffer = new MemoryStream();
                 s.CopyTo(buffer);
-                TorchEngine.SetRngState(buffer.ToArray(), model.Device);
+                TorchRuntime.SetRngState(buffer.ToArray());
                 return null;
             });
             return state;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Schedules;
 
@@ -7,13 +8,13 @@ namespace Microsoft.ML.Momentum.Training;
 
 /// <summary>
 /// The training loop shared by the image and text trainers: seeded shuffling every epoch, minibatches, one
-/// native training step and one optimizer step per batch, validation and early stopping every epoch,
+/// TorchSharp training step and one optimizer step per batch, validation and early stopping every epoch,
 /// checkpoints every N epochs and on cancellation that resume bit for bit, and progress reports.
 /// </summary>
-public sealed class TrainingLoop
+internal sealed class TrainingLoop
 {
-    private readonly NativeModel _model;
-    private readonly IOptimizer _optimizer;
+    private readonly TorchModel _model;
+    private readonly Optimizer _optimizer;
     private readonly IBatchSource _train;
     private readonly IBatchSource? _validation;
     private readonly TrainingLoopOptions _options;
@@ -24,7 +25,7 @@ public sealed class TrainingLoop
     /// <param name="train">Training data.</param>
     /// <param name="validation">Validation data, or null.</param>
     /// <param name="options">Loop settings.</param>
-    public TrainingLoop(NativeModel model, IOptimizer optimizer, IBatchSource train, IBatchSource? validation, TrainingLoopOptions options)
+    public TrainingLoop(TorchModel model, Optimizer optimizer, IBatchSource train, IBatchSource? validation, TrainingLoopOptions options)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
@@ -191,7 +192,7 @@ public sealed class TrainingLoop
         });
     }
 
-    /// <summary>CPU buffers are updated in place through spans (the fused SIMD backend); device buffers by native kernels.</summary>
+    /// <summary>CPU buffers are updated in place through spans (the fused SIMD backend); device buffers by the tensor backend (TorchSharp ops).</summary>
     private void StepOptimizer(double loss)
     {
         if (_model.Device.IsCpu) _optimizer.Step(_model.Parameters.AsSpan(), _model.Gradients.AsSpan(), loss);

@@ -63,13 +63,13 @@ internal sealed class BenchmarkRunner(BenchmarkArguments arguments)
         var docsPerSecond = trained.TrainingData!.TrainCount * (double)history.Count / trainSeconds;
         var lr = options.LearningRate ?? options.Optimizer!.LearningRate;
         return string.Create(CultureInfo.InvariantCulture,
-            $"| {arguments.Task} | {Describe(options, trained)} | {optimizer} | {lr:G3} | {metrics.Accuracy:P2} | {metrics.MacroF1:F4} | " +
+            $"| {arguments.Task} | {Describe(options)} | {optimizer} | {lr:G3} | {metrics.Accuracy:P2} | {metrics.MacroF1:F4} | " +
             $"{trained.Training.SelectedEpoch}/{history.Count} | {fitSeconds:F0} s | {docsPerSecond:F0} | {test.Count / testSeconds:F0} |");
     }
 
-    private static string Describe(TextClassificationTrainer.Options o, TextClassificationModel model)
+    private static string Describe(TextClassificationTrainer.Options o)
     {
-        var dim = model.Network.Options["dim"];
+        var dim = o.EmbeddingDimension?.ToString(CultureInfo.InvariantCulture) ?? "default";
         return o.Architecture == TextClassificationArchitecture.EmbeddingBag
             ? string.Create(CultureInfo.InvariantCulture, $"EmbeddingBag d{dim}, {o.NGramLength}-grams in {o.NGramBuckets / 1000}k buckets, {o.MaxTokens} tokens")
             : string.Create(CultureInfo.InvariantCulture, $"TextCnn d{dim}, {o.TextCnnFilters}×({string.Join(",", o.TextCnnWindowSizes)}), {o.MaxTokens} tokens");

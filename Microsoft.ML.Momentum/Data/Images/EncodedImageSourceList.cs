@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace Microsoft.ML.Momentum.Data.Images;
 
-/// <summary>Sources that hold encoded images (files or byte arrays), decoded natively.</summary>
+/// <summary>Sources that hold encoded images (files or byte arrays), decoded by SkiaSharp.</summary>
 internal abstract class EncodedImageSourceList : ImageSourceList
 {
     /// <summary>The encoded bytes of an item; <see cref="Dispose"/> returns a pooled buffer.</summary>

@@ -4,7 +4,7 @@ namespace Microsoft.ML.Momentum.Data.Images;
 public sealed class ImageFolderOptions : ImageLoadOptions
 {
     /// <summary>The extensions loaded by default: .png, .jpg, .jpeg, .bmp, .gif.</summary>
-    public static IReadOnlyList<string> DefaultFileExtensions { get; } = [".png", ".jpg", ".jpeg", ".bmp", ".gif"];
+    public static IReadOnlyList<string> DefaultFileExtensions { get; } = [".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
 
     /// <summary>File extensions to load (with the dot, compared case-insensitively); other files are ignored.</summary>
     public IReadOnlyCollection<string> FileExtensions { get; set; } = DefaultFileExtensions;

@@ -1,7 +1,7 @@
 namespace Microsoft.ML.Momentum.Data.Images;
 
 /// <summary>
-/// Builds an image classification set from examples held in memory: encoded bytes (decoded natively, in
+/// Builds an image classification set from examples held in memory: encoded bytes (decoded by SkiaSharp, in
 /// parallel) or decoded pixels, of any sizes and channel counts, brought to one shape as
 /// <see cref="ImageLoadOptions"/> says. Example k keeps index k unless invalid ones are skipped.
 /// </summary>

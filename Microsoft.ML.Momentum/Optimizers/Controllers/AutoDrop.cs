@@ -65,7 +65,7 @@ internal sealed class AutoDropState(AutoDrop options, double baseLearningRate) :
     {
         if (++_windowCount < options.Window) return;
         _windowCount = 0;
-        var sums = backend.WindowEnd(_window!.AsVec(), _previousMean!.AsVec(), _previousStep!.AsVec(), 1f / options.Window,
+        var sums = backend.WindowEnd(_window!.AsVec(), _previousMean!.AsVec(), _previousStep!.AsVec(), (float)(1.0 / options.Window),
             _hasPrevious, _hasPreviousStep, clearWindow: true);
         var hadStep = _hasPreviousStep;
         _hasPreviousStep = _hasPrevious;

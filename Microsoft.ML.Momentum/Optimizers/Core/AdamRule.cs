@@ -23,10 +23,9 @@ internal sealed class AdamRule(AdamFirstMoment firstMoment, double beta2, double
             _ => 1.0,
         };
         var b = firstMoment == AdamFirstMoment.Sum ? 1.0 : 1 - beta1;
-        var bc2 = 1 - Math.Pow(beta2, k);
         var lr = input.LearningRate;
         var c = new AdamCoefficients(
-            decoupled ? 0f : (float)weightDecay, (float)beta1, (float)b, (float)beta2, (float)(1 / Math.Sqrt(bc2)), (float)epsilon,
+            decoupled ? 0f : (float)weightDecay, (float)beta1, (float)b, SecondMomentCoefficients.At(beta2, epsilon, k),
             (float)(lr / bc1), (float)(decoupled ? 1 - lr * weightDecay : 1));
         backend.Adam(input.X, input.G, Vector("m"), Vector("v"), input.Accumulate, c);
         _betaProduct = product;

@@ -78,7 +78,7 @@ internal sealed unsafe class CpuBackend : IVectorBackend
             ? ParallelChunks.Reduce(x.Length, Threads, new MomoAdamMomentsKernel<TOutputs>
             {
                 X = x.Pointer, G = g.Pointer, D = d.Pointer, V = v.Pointer, DNext = dNext.Pointer, VNext = vNext.Pointer, U = direction.Pointer,
-                A = c.A, B = c.B, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Move = move,
+                A = c.A, B = c.B, Moment = new SecondMoment(c.Moment), Move = move,
             }, NextOrder())
             : ParallelChunks.Reduce(x.Length, Threads, new MomoMomentsKernel<TOutputs>
             {
@@ -88,7 +88,7 @@ internal sealed unsafe class CpuBackend : IVectorBackend
     public void MomoCorrect(Vec x, Vec d, Vec v, in MomoCoefficients c, float delta)
         => ParallelChunks.For(x.Length, Threads, new MomoCorrectKernel
         {
-            X = x.Pointer, D = d.Pointer, V = c.Adam ? v.Pointer : null, Moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon), Delta = delta,
+            X = x.Pointer, D = d.Pointer, V = c.Adam ? v.Pointer : null, Moment = new SecondMoment(c.Moment), Delta = delta,
         }, NextOrder());
 
     /// <summary>The chunk order of the next pass: the opposite of the last one.</summary>

@@ -118,7 +118,7 @@ internal unsafe struct AdamKernel : IRangeKernel
     public readonly void Run(long start, long end)
     {
         var c = C;
-        var moment = new SecondMoment(c.Beta2, c.InvSqrtBc2, c.Epsilon);
+        var moment = new SecondMoment(c.Moment);
         var (decayed, vwd) = (c.WeightDecay != 0, Vector256.Create(c.WeightDecay));
         var va = Vector256.Create(c.A);
         var vb = Vector256.Create(c.B);

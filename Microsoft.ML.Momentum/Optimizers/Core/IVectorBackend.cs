@@ -3,8 +3,9 @@ namespace Microsoft.ML.Momentum.Optimizers.Core;
 /// <summary>
 /// The coarse-grained vector kernels every optimizer is built from: one call performs the whole update of a
 /// method (or one fused pass of it). The CPU backend runs fused multi-threaded SIMD loops over host memory;
-/// the device backend runs the same algorithm as native ATen kernels on the buffers' device. Reductions are in
-/// double on both. An optional <c>accumulate</c> vector receives += x after the update (AutoDrop's running sum).
+/// the tensor backend runs the same algorithm as TorchSharp ops on the buffers' device. Reductions are in
+/// double on both; scalars arrive as floats, each computed in double and rounded once. An optional
+/// <c>accumulate</c> vector receives += x after the update (AutoDrop's running sum).
 /// </summary>
 internal interface IVectorBackend
 {
@@ -44,7 +45,7 @@ internal interface IVectorBackend
     /// <paramref name="sums"/> those of <see cref="MomoMoments"/> taken at x before the move. The result equals pass 1
     /// followed by the heavy-ball (MoMo) or Adam (MoMo-Adam) kernel with the same step and decay, bit for bit.
     /// Returns false, having written nothing, when g is not finite; the sums are non-finite when x is, or when a
-    /// product overflowed float. The CPU backend checks g and then makes one pass; the device backend computes the
+    /// product overflowed float. The CPU backend checks g and then makes one pass; the tensor backend computes the
     /// sums first (its two calls cost what a two-pass step costs) and checks g only when they are not finite.
     /// </summary>
     bool MomoCappedStep(Vec x, Vec g, Vec d, Vec v, in MomoCoefficients c, float decay, float step, out Sums3 sums);

@@ -25,7 +25,7 @@ internal readonly record struct MomoSettings(
 /// Speculative capped steps: in training τ sits at its cap α/ρ most of the time (70–87% of the steps of a
 /// Fashion-MNIST epoch), and the cap is known before any sum. After a capped step the next one is taken in one
 /// pass, as the base method would: g is checked to be finite, then pass 1 updates d (and v) in place and moves x
-/// with τ = α/ρ while it computes the sums (the device backend: the sums, then the base kernel). When τ comes out
+/// with τ = α/ρ while it computes the sums (the tensor backend: the sums, then the base kernel). When τ comes out
 /// at the cap again, which the sums then show, the step is exactly the two-pass one. When it comes out lower, a
 /// correction pass adds (α/ρ − τ)·post times the direction back to x, and the next step goes back to two passes.
 /// Not with a running sum of x (AutoDrop), which the correction would have to follow. A mispredicted step adds the
@@ -72,8 +72,8 @@ internal sealed class MomoRule(MomoSettings settings) : UpdateRule
             (a, b) = k == 1 ? (0.0, 1.0) : (beta, 1 - beta);
             rho = 1;
         }
-        var invSqrtBc2 = settings.Adam ? 1 / Math.Sqrt(1 - Math.Pow(settings.Beta2, k)) : 1;
-        var c = new MomoCoefficients((float)a, (float)b, settings.Adam, (float)settings.Beta2, (float)invSqrtBc2, (float)settings.Epsilon);
+        var moment = settings.Adam ? SecondMomentCoefficients.At(settings.Beta2, settings.Epsilon, k) : default;
+        var c = new MomoCoefficients((float)a, (float)b, settings.Adam, moment);
         var (d, v) = (Vector("d"), settings.Adam ? Vector("v") : Vec.None);
         var alpha = input.LearningRate;
         var lambda = settings.WeightDecay;

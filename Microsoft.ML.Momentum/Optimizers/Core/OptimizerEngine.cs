@@ -58,20 +58,21 @@ internal sealed class OptimizerEngine : IDisposable
         }
     }
 
-    public void Step(NativeVector parameters, NativeVector gradients, double loss)
+    public void Step(FlatVector parameters, FlatVector gradients, double loss)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(gradients);
         CheckLengths(parameters.Length, gradients.Length);
-        if (gradients.Device.Name != parameters.Device.Name)
+        if (ReferenceEquals(parameters, gradients)) throw new ArgumentException("The gradient must not be the parameter vector itself.", nameof(gradients));
+        if (gradients.Device != parameters.Device)
         {
             throw new ArgumentException($"The gradient lives on {gradients.Device}, the parameters on {parameters.Device}.", nameof(gradients));
         }
-        if (_backend is DeviceBackend bound && bound.Device.Name != parameters.Device.Name)
+        if (_backend is TensorBackend bound && bound.Device != parameters.Device)
         {
             throw new InvalidOperationException($"This optimizer's state lives on {bound.Device}; the parameters are on {parameters.Device}.");
         }
-        Bind(_backend as DeviceBackend ?? new DeviceBackend(parameters.Device), parameters.Length);
+        Bind(_backend as TensorBackend ?? new TensorBackend(parameters.Device), parameters.Length);
         StepCore(new Vec(parameters), new Vec(gradients), loss);
     }
 
@@ -160,7 +161,7 @@ internal sealed class OptimizerEngine : IDisposable
         }
     }
 
-    private static string Describe(IVectorBackend backend) => backend is CpuBackend ? "CPU spans" : "native vectors";
+    private static string Describe(IVectorBackend backend) => backend is TensorBackend tensors ? $"tensors on {tensors.Device}" : "CPU spans";
 
     private void CheckLengths(long parameters, long gradients)
     {

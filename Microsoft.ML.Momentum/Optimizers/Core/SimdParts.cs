@@ -8,17 +8,17 @@ namespace Microsoft.ML.Momentum.Optimizers.Core;
 // operations in the same order (no FMA contraction in float), so a kernel's scalar tail rounds exactly like its
 // SIMD body.
 
-/// <summary>Adam's second moment v ← β2·v + (1 − β2)·g² and denominator D = √v·invSqrtBc2 + ε, in float.</summary>
+/// <summary>Adam's second moment v ← β2·v + (1 − β2)·g² and denominator D = √v·invSqrtBc2 + ε, in float (see <see cref="SecondMomentCoefficients"/>).</summary>
 internal readonly struct SecondMoment
 {
     private readonly Vector256<float> _beta2, _oneMinusBeta2, _scale, _epsilon;
 
-    public SecondMoment(float beta2, float invSqrtBc2, float epsilon)
+    public SecondMoment(in SecondMomentCoefficients c)
     {
-        _beta2 = Vector256.Create(beta2);
-        _oneMinusBeta2 = Vector256.Create(1f - beta2);
-        _scale = Vector256.Create(invSqrtBc2);
-        _epsilon = Vector256.Create(epsilon);
+        _beta2 = Vector256.Create(c.Beta2);
+        _oneMinusBeta2 = Vector256.Create(c.OneMinusBeta2);
+        _scale = Vector256.Create(c.InvSqrtBc2);
+        _epsilon = Vector256.Create(c.Epsilon);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

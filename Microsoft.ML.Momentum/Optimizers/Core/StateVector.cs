@@ -52,10 +52,10 @@ internal sealed unsafe class HostStateVector : StateVector
     public override void Dispose() => _memory.Dispose();
 }
 
-/// <summary>A state vector held by the native engine on the parameters' device.</summary>
-internal sealed class DeviceStateVector(NativeVector vector) : StateVector
+/// <summary>A state vector of the tensor backend: a TorchSharp tensor on the parameters' device, owned by this vector.</summary>
+internal sealed class TensorStateVector(FlatVector vector) : StateVector
 {
-    public NativeVector Vector { get; } = vector;
+    public FlatVector Vector { get; } = vector;
 
     public override long Length => Vector.Length;
 

@@ -3,8 +3,8 @@ using Microsoft.ML.Momentum.Engine;
 namespace Microsoft.ML.Momentum.Optimizers.Core;
 
 /// <summary>
-/// A flat float32 vector as a backend sees it: a pinned host address for the CPU backend, a native tensor for
-/// the device backend. <see cref="IsNone"/> marks an absent optional vector.
+/// A flat float32 vector as a backend sees it: a pinned host address for the CPU backend, a TorchSharp-held
+/// <see cref="FlatVector"/> for the tensor backend. <see cref="IsNone"/> marks an absent optional vector.
 /// </summary>
 internal readonly unsafe struct Vec
 {
@@ -14,19 +14,19 @@ internal readonly unsafe struct Vec
         Length = length;
     }
 
-    public Vec(NativeVector native)
+    public Vec(FlatVector flat)
     {
-        Native = native;
-        Length = native.Length;
+        Flat = flat;
+        Length = flat.Length;
     }
 
     public float* Pointer { get; }
 
-    public NativeVector? Native { get; }
+    public FlatVector? Flat { get; }
 
     public long Length { get; }
 
-    public bool IsNone => Pointer == null && Native is null;
+    public bool IsNone => Pointer == null && Flat is null;
 
     public static Vec None => default;
 }
@@ -46,16 +46,28 @@ internal readonly record struct Sums3(double First, double Second, double Third)
 internal readonly record struct MomentumCoefficients(float WeightDecay, float A, float B, float P, float Q, float Decay);
 
 /// <summary>
+/// Adam's second moment v ← β2·v + (1 − β2)·g² and denominator D = √v·invSqrtBc2 + ε, as the kernels apply them
+/// (float32). Each coefficient is computed in double from the double options and rounded to float once
+/// (<see cref="At"/>): 1 − β2 taken in float from a float β2 (1 − 0.999f) is 1.3e-5 too small.
+/// </summary>
+internal readonly record struct SecondMomentCoefficients(float Beta2, float OneMinusBeta2, float InvSqrtBc2, float Epsilon)
+{
+    /// <summary>The coefficients of step <paramref name="k"/> (1-based): invSqrtBc2 = 1/√(1 − β2^k).</summary>
+    public static SecondMomentCoefficients At(double beta2, double epsilon, long k)
+        => new((float)beta2, (float)(1 - beta2), (float)(1 / Math.Sqrt(1 - Math.Pow(beta2, k))), (float)epsilon);
+}
+
+/// <summary>
 /// Coefficients of the fused Adam kernel: g' = g + wd·x; m ← a·m + b·g'; v ← β2·v + (1 − β2)·g'²;
 /// x ← x·decay − step·m / (√v·invSqrtBc2 + ε).
 /// </summary>
-internal readonly record struct AdamCoefficients(float WeightDecay, float A, float B, float Beta2, float InvSqrtBc2, float Epsilon, float Step, float Decay);
+internal readonly record struct AdamCoefficients(float WeightDecay, float A, float B, SecondMomentCoefficients Moment, float Step, float Decay);
 
 /// <summary>
 /// Coefficients of MoMo's two passes: pass 1 updates d ← a·d + b·g and, for MoMo-Adam, v ← β2·v + (1 − β2)·g²
 /// (direction d/D with D = √v·invSqrtBc2 + ε, else d); pass 2 does x ← (x·pre − τ·direction)·post.
 /// </summary>
-internal readonly record struct MomoCoefficients(float A, float B, bool Adam, float Beta2, float InvSqrtBc2, float Epsilon)
+internal readonly record struct MomoCoefficients(float A, float B, bool Adam, SecondMomentCoefficients Moment)
 {
     /// <summary>
     /// MoMo's update through its base kernel, the Adam (MoMo-Adam) or heavy-ball (MoMo) kernel without weight decay:
@@ -63,7 +75,7 @@ internal readonly record struct MomoCoefficients(float A, float B, bool Adam, fl
     /// </summary>
     public void BaseStep(IVectorBackend backend, Vec x, Vec g, Vec d, Vec v, Vec accumulate, float decay, float step)
     {
-        if (Adam) backend.Adam(x, g, d, v, accumulate, new AdamCoefficients(0, A, B, Beta2, InvSqrtBc2, Epsilon, step, decay));
+        if (Adam) backend.Adam(x, g, d, v, accumulate, new AdamCoefficients(0, A, B, Moment, step, decay));
         else backend.Momentum(x, g, d, accumulate, new MomentumCoefficients(0, A, B, step, 0, decay));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 
@@ -16,7 +17,7 @@ public sealed class ImageClassificationModel : ClassificationModel
     internal const string Task = "imageClassification";
     private const int PredictionBatch = 256;
 
-    internal ImageClassificationModel(NativeModel model, IReadOnlyList<string> classNames, ImageInputTransform input,
+    internal ImageClassificationModel(TorchModel model, IReadOnlyList<string> classNames, ImageInputTransform input,
         TrainingResult? training, Optimizer? optimizer, ImageLoadReport? trainingData)
         : base(model, classNames, training)
     {

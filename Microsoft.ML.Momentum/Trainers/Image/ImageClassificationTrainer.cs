@@ -1,6 +1,7 @@
 using Microsoft.ML.Momentum.Data.Datasets;
 using Microsoft.ML.Momentum.Data.Images;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Schedules;
 using Microsoft.ML.Momentum.Training;
@@ -59,7 +60,7 @@ public sealed partial class ImageClassificationTrainer
         var (train, validation, report) = LoadData(data, seed, cancellation);
         var normalization = ChannelNormalization.Fit(train);
         var transform = new ImageInputTransform(train.Channels, new ImageSize(train.Height, train.Width), normalization);
-        var model = NativeModel.Create(NetworkFor(train), device, (ulong)seed);
+        var model = TorchModel.Create(NetworkFor(train), device, (ulong)seed);
         try
         {
             using var optimizer = TrainingSession.CreateOptimizer(_options, DefaultOptimizer, train.Count);

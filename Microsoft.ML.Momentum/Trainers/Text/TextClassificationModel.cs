@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Data.Text;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 
@@ -18,7 +19,7 @@ public sealed class TextClassificationModel : ClassificationModel
     private const string FeaturizerEntry = "featurizer.json";
     private const int PredictionBatch = 256;
 
-    internal TextClassificationModel(NativeModel model, TextFeaturizer featurizer, TextReadSettings columns, bool isPair,
+    internal TextClassificationModel(TorchModel model, TextFeaturizer featurizer, TextReadSettings columns, bool isPair,
         TrainingResult? training, Optimizer? optimizer, TextDataReport? trainingData)
         : base(model, featurizer.LabelMap!.Classes, training)
     {

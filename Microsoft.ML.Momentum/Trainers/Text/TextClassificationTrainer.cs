@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.ML.Momentum.Data.Text;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Training;
 
@@ -57,7 +58,7 @@ public sealed partial class TextClassificationTrainer
         var seed = TrainingSession.SeedOf(_options, _contextSeed);
         var device = TrainingSession.Prepare(_options);
         var (featurizer, train, validation, isPair, report) = Prepare(data, seed, cancellation);
-        var model = NativeModel.Create(NetworkFor(featurizer), device, (ulong)seed);
+        var model = TorchModel.Create(NetworkFor(featurizer), device, (ulong)seed);
         try
         {
             var bag = _options.Architecture == TextClassificationArchitecture.EmbeddingBag;
