@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.ML.Momentum.Engine;
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 using Microsoft.ML.Momentum.Schedules;
 
 namespace Microsoft.ML.Momentum.Optimizers;

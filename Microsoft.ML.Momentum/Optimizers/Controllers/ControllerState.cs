@@ -1,4 +1,4 @@
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 
 namespace Microsoft.ML.Momentum.Optimizers;
 

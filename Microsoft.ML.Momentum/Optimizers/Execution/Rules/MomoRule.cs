@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>Settings of <see cref="MomoRule"/>.</summary>
 internal readonly record struct MomoSettings(

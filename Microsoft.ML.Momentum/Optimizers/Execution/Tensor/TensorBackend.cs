@@ -1,7 +1,7 @@
 using Microsoft.ML.Momentum.Engine;
 using static TorchSharp.torch;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// The tensor backend: the same algorithm as <see cref="CpuBackend"/> as TorchSharp ops (<see cref="TensorKernels"/>)

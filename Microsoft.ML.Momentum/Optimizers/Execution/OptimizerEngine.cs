@@ -1,7 +1,7 @@
 using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Schedules;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// The runtime of one optimizer: composes the update rule (direction × step size), the learning-rate and

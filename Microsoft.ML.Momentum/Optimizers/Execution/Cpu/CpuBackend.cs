@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics.X86;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// The CPU backend: fused multi-threaded SIMD loops over host memory. Successive passes alternate between first-to-
