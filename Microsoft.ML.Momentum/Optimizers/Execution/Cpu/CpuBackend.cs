@@ -45,6 +45,13 @@ internal sealed unsafe class CpuBackend : IVectorBackend
     /// </summary>
     internal const long StreamingMinLength = 1 << 21;
 
+    /// <summary>
+    /// From <see cref="StreamingMinLength"/>: the vectors no longer fit the cache there, and reading d, g (and v) again
+    /// in pass 2 would cost more than streaming the spares out and reading the direction back. Below it they sit in
+    /// the cache, and recomputing d (and v) costs less than writing and reading spare buffers.
+    /// </summary>
+    public bool DoublesMomoState(long length) => length >= StreamingMinLength;
+
     public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c)
     {
         // The rule passes either no destinations (the sums alone) or all its spare buffers, which stream when large.
