@@ -1,8 +1,9 @@
-using Microsoft.ML.Momentum.Optimizers.Execution;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
-namespace Microsoft.ML.Momentum.Optimizers;
-
-/// <summary>The runtime state of a <see cref="LearningRateController"/> inside one optimizer.</summary>
+/// <summary>
+/// The runtime state of a learning-rate controller inside one optimizer: the factor it applies to the scheduled
+/// learning rate, what it observes after every step and epoch, and its part of the saved state.
+/// </summary>
 internal abstract class ControllerState : IDisposable
 {
     /// <summary>Multiplier of the scheduled learning rate (1 until the controller acts).</summary>
