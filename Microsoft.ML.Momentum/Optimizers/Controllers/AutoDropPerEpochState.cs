@@ -40,13 +40,7 @@ internal sealed class AutoDropPerEpochState(AutoDropPerEpoch options, double bas
         if (options.WeightAveraging) backend.Axpy(_average!.AsVec(), _latchedEpochs, x);
         if (_latchedEpochs < options.ExtraEpochs) return;
         if (options.AdaptiveThreshold) _threshold = Math.Min(options.MaxThresholdDegrees, _threshold / options.Factor);
-        var floor = baseLearningRate > 0 ? options.MinLearningRate / baseLearningRate : 0;
-        var next = Math.Max(floor, options.Factor * Factor);
-        if (next < Factor)
-        {
-            Factor = next;
-            DropCount++;
-        }
+        Drop(options.Factor, options.MinLearningRate, baseLearningRate);
         if (options.WeightAveraging)
         {
             var weight = options.ExtraEpochs * (options.ExtraEpochs + 1) / 2.0;

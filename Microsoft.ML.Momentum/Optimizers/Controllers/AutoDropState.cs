@@ -33,13 +33,7 @@ internal sealed class AutoDropState(AutoDrop options, double baseLearningRate) :
         AngularVelocity = Optimizers.AngularVelocity.Degrees(sums.First, sums.Second, sums.Third);
         if (_detector.Observe(AngularVelocity) && (options.MaxDrops is not { } max || DropCount < max))
         {
-            var floor = baseLearningRate > 0 ? options.MinLearningRate / baseLearningRate : 0;
-            var next = Math.Max(floor, options.Factor * Factor);
-            if (next < Factor)
-            {
-                Factor = next;
-                DropCount++;
-            }
+            Drop(options.Factor, options.MinLearningRate, baseLearningRate);
         }
     }
 

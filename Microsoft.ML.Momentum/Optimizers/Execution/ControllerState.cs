@@ -18,6 +18,21 @@ internal abstract class ControllerState : IDisposable
     /// <summary>Learning-rate drops so far.</summary>
     public int DropCount { get; protected set; }
 
+    /// <summary>
+    /// Multiplies <see cref="Factor"/> by <paramref name="factor"/>, not below the floor
+    /// <paramref name="minLearningRate"/>/<paramref name="baseLearningRate"/>; counts a drop when it fell.
+    /// </summary>
+    protected void Drop(double factor, double minLearningRate, double baseLearningRate)
+    {
+        var floor = baseLearningRate > 0 ? minLearningRate / baseLearningRate : 0;
+        var next = Math.Max(floor, factor * Factor);
+        if (next < Factor)
+        {
+            Factor = next;
+            DropCount++;
+        }
+    }
+
     public virtual void Bind(IVectorBackend backend, long length) { }
 
     /// <summary>Called after every applied step with the updated parameters.</summary>
