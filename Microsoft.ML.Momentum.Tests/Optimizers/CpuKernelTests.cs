@@ -1,4 +1,4 @@
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Microsoft.ML.Momentum.Tests.Optimizers;

@@ -1,6 +1,7 @@
 using Microsoft.ML.Momentum.Optimizers;
 using Microsoft.ML.Momentum.Schedules;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using Reference = Microsoft.ML.Momentum.Tests.Optimizers.ReferenceMomo;
 
 namespace Microsoft.ML.Momentum.Tests.Optimizers;
 
@@ -20,62 +21,12 @@ public sealed class ReferenceTrajectoryTests
         return beta0 * r / (1 - beta0 + beta0 * r);
     }
 
+    /// <summary>MoMo from the formulas of optimizers.md (<see cref="Reference.Formulas"/>).</summary>
     private static double[] ReferenceMomo(double lr, double beta, double lb, double lambda, bool biasCorrection, bool adam,
         bool divide = true, bool fstar = false, double beta2 = 0.999, double eps = 1e-8)
     {
-        var n = Problem.N;
-        var x = (double[])Problem.Start.Clone();
-        var d = new double[n];
-        var v = new double[n];
-        double fbar = 0, gamma = 0, lbk = lb;
-        var corrected = adam || biasCorrection;
-        for (var k = 1; k <= Steps; k++)
-        {
-            var (f, g) = Problem.Evaluate(x, k - 1);
-            var gx = g.Zip(x, (a, b) => a * b).Sum();
-            if (!corrected && k == 1)
-            {
-                fbar = f;
-                gamma = gx;
-                Array.Copy(g, d, n);
-            }
-            else
-            {
-                fbar = beta * fbar + (1 - beta) * f;
-                gamma = beta * gamma + (1 - beta) * gx;
-                for (var i = 0; i < n; i++) d[i] = beta * d[i] + (1 - beta) * g[i];
-            }
-            var rho = corrected ? 1 - Math.Pow(beta, k) : 1;
-            var dir = new double[n];
-            for (var i = 0; i < n; i++)
-            {
-                if (adam)
-                {
-                    v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
-                    dir[i] = d[i] / (Math.Sqrt(v[i] / (1 - Math.Pow(beta2, k))) + eps);
-                }
-                else
-                {
-                    dir[i] = d[i];
-                }
-            }
-            var nrm = d.Zip(dir, (a, b) => a * b).Sum();
-            var dx = d.Zip(x, (a, b) => a * b).Sum();
-            var c = 1 + lr * lambda;
-            if (fstar)
-            {
-                var cap = c * fbar + dx - c * gamma;
-                if (cap < c * rho * lbk) lbk = Math.Max(lb, cap / (2 * c * rho));
-            }
-            var t1 = nrm <= 0 ? 0 : Math.Max(c * (fbar - rho * lbk) + dx - c * gamma, 0) / nrm;
-            var tau = Math.Min(lr / rho, t1);
-            if (fstar) lbk = Math.Max(lb, ((fbar + dx - gamma) - 0.5 * tau * nrm) / rho);
-            for (var i = 0; i < n; i++)
-            {
-                x[i] = adam && !divide ? x[i] * (1 - lr * lambda) - tau * dir[i] : (x[i] - tau * dir[i]) / c;
-            }
-        }
-        return x;
+        var config = new MomoConfig(lr, beta, lb, lambda, biasCorrection, adam, divide, fstar, beta2, eps);
+        return Reference.Run(Problem, Steps, config, new Reference.Formulas(config)).X;
     }
 
     private static double[] ReferenceDemonSgd(double lr, double beta0, long total, bool nesterov)

@@ -1,5 +1,5 @@
 using Microsoft.ML.Momentum.Optimizers;
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Microsoft.ML.Momentum.Tests.Optimizers;

@@ -1,6 +1,6 @@
 using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Optimizers;
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using TorchSharp;
 

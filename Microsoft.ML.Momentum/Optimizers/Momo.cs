@@ -1,4 +1,5 @@
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
+using Microsoft.ML.Momentum.Optimizers.Methods;
 using Microsoft.ML.Momentum.Schedules;
 
 namespace Microsoft.ML.Momentum.Optimizers;
@@ -32,9 +33,9 @@ public sealed class Momo : Optimizer
 
     internal override double BaseMomentum => Beta;
 
-    /// <summary>Whether a step after a capped one is taken in one pass (see <see cref="MomoRule"/>); tests compare both.</summary>
+    /// <summary>Whether a step after a capped one is taken in one pass (see <see cref="MomoPlanner"/>); tests compare both.</summary>
     internal bool SpeculateCappedSteps { get; set; } = true;
 
     internal override UpdateRule CreateRule()
-        => new MomoRule(new MomoSettings(false, BiasCorrection, LowerBound, AdaptLowerBound, true, 0, 0, WeightDecay, SpeculateCappedSteps));
+        => new MomoPlanner(new MomoSettings(false, BiasCorrection, LowerBound, AdaptLowerBound, true, 0, 0, WeightDecay), SpeculateCappedSteps);
 }

@@ -1,4 +1,5 @@
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
+using Microsoft.ML.Momentum.Optimizers.Methods;
 using Microsoft.ML.Momentum.Schedules;
 
 namespace Microsoft.ML.Momentum.Optimizers;
@@ -38,9 +39,9 @@ public sealed class MomoAdam : Optimizer
 
     internal override double BaseMomentum => Beta1;
 
-    /// <summary>Whether a step after a capped one is taken in one pass (see <see cref="MomoRule"/>); tests compare both.</summary>
+    /// <summary>Whether a step after a capped one is taken in one pass (see <see cref="MomoPlanner"/>); tests compare both.</summary>
     internal bool SpeculateCappedSteps { get; set; } = true;
 
     internal override UpdateRule CreateRule()
-        => new MomoRule(new MomoSettings(true, true, LowerBound, AdaptLowerBound, Divide, Beta2, Epsilon, WeightDecay, SpeculateCappedSteps));
+        => new MomoPlanner(new MomoSettings(true, true, LowerBound, AdaptLowerBound, Divide, Beta2, Epsilon, WeightDecay), SpeculateCappedSteps);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.ML.Momentum.Engine;
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 using Microsoft.ML.Momentum.Schedules;
 
 namespace Microsoft.ML.Momentum.Optimizers;
@@ -24,6 +24,7 @@ namespace Microsoft.ML.Momentum.Optimizers;
 [JsonDerivedType(typeof(MomoAdam), "momoAdam")]
 public abstract class Optimizer : IOptimizer, IDisposable
 {
+    private static readonly ConstantSchedule ConstantSchedule = new();
     private OptimizerEngine? _engine;
     private TrainingHorizon? _horizon;
     private LearningRateController? _controller;
@@ -82,7 +83,7 @@ public abstract class Optimizer : IOptimizer, IDisposable
     internal abstract double BaseMomentum { get; }
 
     /// <summary>The momentum schedule in effect.</summary>
-    internal Schedule EffectiveMomentumSchedule => MomentumSchedule ?? DefaultMomentumSchedule ?? DefaultSchedules.Constant;
+    internal Schedule EffectiveMomentumSchedule => MomentumSchedule ?? DefaultMomentumSchedule ?? ConstantSchedule;
 
     /// <summary>The schedule used when <see cref="MomentumSchedule"/> is null.</summary>
     private protected virtual Schedule? DefaultMomentumSchedule => null;
@@ -91,13 +92,14 @@ public abstract class Optimizer : IOptimizer, IDisposable
     {
         get
         {
-            if (_engine is null)
-            {
-                _engine = new OptimizerEngine(this) { Horizon = _horizon };
-            }
+            _engine ??= new OptimizerEngine(CreateRule(), Controller?.CreateState(LearningRate), () => Settings) { Horizon = _horizon };
             return _engine;
         }
     }
+
+    /// <summary>What the engine reads of this configuration, as it stands now.</summary>
+    private EngineSettings Settings
+        => new(LearningRate, LearningRateSchedule ?? ConstantSchedule, BaseMomentum, EffectiveMomentumSchedule, Parallelism);
 
     /// <summary>Creates the fused update rule of this method.</summary>
     internal abstract UpdateRule CreateRule();
@@ -123,7 +125,11 @@ public abstract class Optimizer : IOptimizer, IDisposable
     }
 
     /// <inheritdoc />
-    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, double loss) => Engine.Step(parameters, gradients, loss);
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, double loss)
+    {
+        Engine.Step(parameters, gradients, loss);
+        ThrowIfDiverged();
+    }
 
     /// <summary>One step for methods that ignore the loss (throws for MoMo, which needs it).</summary>
     /// <param name="parameters">The parameters, updated in place.</param>
@@ -141,7 +147,17 @@ public abstract class Optimizer : IOptimizer, IDisposable
     /// <param name="parameters">The parameters, updated in place.</param>
     /// <param name="gradients">The minibatch gradient on the same device.</param>
     /// <param name="loss">The same minibatch's unscaled loss.</param>
-    internal void Step(FlatVector parameters, FlatVector gradients, double loss) => Engine.Step(parameters, gradients, loss);
+    internal void Step(FlatVector parameters, FlatVector gradients, double loss)
+    {
+        Engine.Step(parameters, gradients, loss);
+        ThrowIfDiverged();
+    }
+
+    /// <summary>Ends the run once <see cref="MaxConsecutiveSkips"/> steps in a row were skipped.</summary>
+    private void ThrowIfDiverged()
+    {
+        if (Engine.ConsecutiveSkips >= MaxConsecutiveSkips) throw new NonFiniteStepException(Engine.ConsecutiveSkips);
+    }
 
     /// <inheritdoc />
     public void EndEpoch(double? validationMetric = null) => Engine.EndEpoch(validationMetric);

@@ -1,4 +1,4 @@
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 using Microsoft.ML.Momentum.Schedules;
 
 namespace Microsoft.ML.Momentum.Optimizers;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Microsoft.ML.Momentum.Optimizers.Core;
+using Microsoft.ML.Momentum.Optimizers.Execution;
 
 namespace Microsoft.ML.Momentum.Optimizers;
 

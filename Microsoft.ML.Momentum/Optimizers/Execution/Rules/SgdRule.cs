@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>Plain SGD: x ← x − lr·(g + λx) (coupled) or x ← (1 − lr·λ)x − lr·g (decoupled).</summary>
 internal sealed class SgdRule(double weightDecay, bool decoupled) : UpdateRule

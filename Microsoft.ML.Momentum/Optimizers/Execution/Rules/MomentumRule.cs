@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// Heavy-ball momentum in the PyTorch, Sutskever or EMA form, optionally Nesterov, with coupled or decoupled

@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>An element-wise kernel over the half-open range [start, end).</summary>
 internal interface IRangeKernel

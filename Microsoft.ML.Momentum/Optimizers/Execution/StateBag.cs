@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// An optimizer's complete state as named entries (integers, doubles, double lists, float vectors), written in

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 // The fused CPU loops. Each processes one range with SIMD and a scalar tail that performs exactly the same float
 // operations in the same order (no FMA contraction), so results never depend on alignment, range boundaries or

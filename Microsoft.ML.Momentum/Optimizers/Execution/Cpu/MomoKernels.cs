@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 // MoMo's first pass over memory (moments) reads g, x, d (and v) and returns the sums τ needs; a non-finite g or x
 // makes the sums non-finite. It either writes nothing (the sums alone: the rule then moves x with the heavy-ball or

@@ -1,6 +1,6 @@
 using Microsoft.ML.Momentum.Engine;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// A flat float32 vector as a backend sees it: a pinned host address for the CPU backend, a TorchSharp-held

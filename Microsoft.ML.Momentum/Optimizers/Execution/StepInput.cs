@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>What an update rule receives for one step.</summary>
 /// <param name="X">Parameters (updated in place).</param>

@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// A direction rule × step-size rule as one fused update (SGD, heavy ball in its forms, Adam, MoMo,

@@ -1,8 +1,9 @@
-using Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
-namespace Microsoft.ML.Momentum.Optimizers;
-
-/// <summary>The runtime state of a <see cref="LearningRateController"/> inside one optimizer.</summary>
+/// <summary>
+/// The runtime state of a learning-rate controller inside one optimizer: the factor it applies to the scheduled
+/// learning rate, what it observes after every step and epoch, and its part of the saved state.
+/// </summary>
 internal abstract class ControllerState : IDisposable
 {
     /// <summary>Multiplier of the scheduled learning rate (1 until the controller acts).</summary>
@@ -16,6 +17,21 @@ internal abstract class ControllerState : IDisposable
 
     /// <summary>Learning-rate drops so far.</summary>
     public int DropCount { get; protected set; }
+
+    /// <summary>
+    /// Multiplies <see cref="Factor"/> by <paramref name="factor"/>, not below the floor
+    /// <paramref name="minLearningRate"/>/<paramref name="baseLearningRate"/>; counts a drop when it fell.
+    /// </summary>
+    protected void Drop(double factor, double minLearningRate, double baseLearningRate)
+    {
+        var floor = baseLearningRate > 0 ? minLearningRate / baseLearningRate : 0;
+        var next = Math.Max(floor, factor * Factor);
+        if (next < Factor)
+        {
+            Factor = next;
+            DropCount++;
+        }
+    }
 
     public virtual void Bind(IVectorBackend backend, long length) { }
 

@@ -1,6 +1,6 @@
 using System.Runtime.Intrinsics.X86;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// The CPU backend: fused multi-threaded SIMD loops over host memory. Successive passes alternate between first-to-
@@ -44,6 +44,13 @@ internal sealed unsafe class CpuBackend : IVectorBackend
     /// for ownership of the destination. Below it the new vectors stay in the cache for the second pass.
     /// </summary>
     internal const long StreamingMinLength = 1 << 21;
+
+    /// <summary>
+    /// From <see cref="StreamingMinLength"/>: the vectors no longer fit the cache there, and reading d, g (and v) again
+    /// in pass 2 would cost more than streaming the spares out and reading the direction back. Below it they sit in
+    /// the cache, and recomputing d (and v) costs less than writing and reading spare buffers.
+    /// </summary>
+    public bool DoublesMomoState(long length) => length >= StreamingMinLength;
 
     public Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c)
     {

@@ -1,7 +1,7 @@
 using Microsoft.ML.Momentum.Engine;
 using static TorchSharp.torch;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// The tensor backend: the same algorithm as <see cref="CpuBackend"/> as TorchSharp ops (<see cref="TensorKernels"/>)
@@ -44,6 +44,15 @@ internal sealed class TensorBackend(ComputeDevice device) : IVectorBackend
         return TensorKernels.MomoMoments(xv.Tensor, Like(xv, g, "g"), Like(xv, d, "d"), c.Adam ? Like(xv, v, "v") : null,
             Optional(xv, dNext, "dNext"), c.Adam && write ? Like(xv, vNext, "vNext") : null, c.Adam && write ? Like(xv, direction, "direction") : null, c);
     }
+
+    /// <summary>
+    /// Length from which MoMo's state is double-buffered on tensors. The value is the CPU backend's (where the cache
+    /// decides it), kept so that steps of a given length round alike on both backends; it has not been measured on a
+    /// device of its own.
+    /// </summary>
+    internal const long MomoDoubleBufferMinLength = 1 << 21;
+
+    public bool DoublesMomoState(long length) => length >= MomoDoubleBufferMinLength;
 
     public void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post)
     {

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 // The tensor backend's math: each method is one kernel of IVectorBackend as TorchSharp ops on flat float32 tensors,
 // in the float operations and order of the CPU kernels: scalars are floats, products and sums are separate ops

@@ -1,6 +1,6 @@
 using Microsoft.ML.Momentum.Engine;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>One state vector of an optimizer (momentum, second moment, AutoDrop buffers) on its backend.</summary>
 internal abstract class StateVector : IDisposable

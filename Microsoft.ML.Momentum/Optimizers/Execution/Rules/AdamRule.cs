@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// Adam's preconditioned direction: m (EMA or Demon's sum form), v = EMA of g², x ← x − lr·m̂/(√v̂ + ε) with

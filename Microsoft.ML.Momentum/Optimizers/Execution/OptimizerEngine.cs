@@ -1,35 +1,30 @@
 using Microsoft.ML.Momentum.Engine;
 using Microsoft.ML.Momentum.Schedules;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// The runtime of one optimizer: composes the update rule (direction × step size), the learning-rate and
 /// momentum schedules and the learning-rate controller; binds lazily to a backend at the first step; skips
-/// non-finite steps; keeps counters and diagnostics; saves and loads the complete state.
+/// non-finite steps (the caller decides when too many in a row end the run); keeps counters and diagnostics;
+/// saves and loads the complete state.
 /// </summary>
-internal sealed class OptimizerEngine : IDisposable
+/// <param name="rule">The method's update rule (owned).</param>
+/// <param name="controller">The learning-rate controller's runtime state (owned), or null.</param>
+/// <param name="settings">The configuration, read at every use.</param>
+internal sealed class OptimizerEngine(UpdateRule rule, ControllerState? controller, Func<EngineSettings> settings) : IDisposable
 {
-    private readonly Optimizer _options;
-    private readonly UpdateRule _rule;
-    private readonly ControllerState? _controller;
+    private readonly UpdateRule _rule = rule;
+    private readonly ControllerState? _controller = controller;
     private readonly CpuBackend _cpu = new();
     private IVectorBackend? _backend;
     private long _length = -1;
     private StateBag? _pending;
-    private OptimizerDiagnostics _diagnostics;
-
-    public OptimizerEngine(Optimizer options)
+    private OptimizerDiagnostics _diagnostics = new()
     {
-        _options = options;
-        _rule = options.CreateRule();
-        _controller = options.Controller?.CreateState(options.LearningRate);
-        _diagnostics = new OptimizerDiagnostics
-        {
-            LearningRate = double.NaN, Momentum = double.NaN, StepSize = double.NaN, PolyakStepSize = double.NaN,
-            LowerBound = double.NaN, AngularVelocity = double.NaN, ControllerFactor = 1,
-        };
-    }
+        LearningRate = double.NaN, Momentum = double.NaN, StepSize = double.NaN, PolyakStepSize = double.NaN,
+        LowerBound = double.NaN, AngularVelocity = double.NaN, ControllerFactor = 1,
+    };
 
     public TrainingHorizon? Horizon { get; set; }
 
@@ -49,7 +44,7 @@ internal sealed class OptimizerEngine : IDisposable
     {
         CheckLengths(parameters.Length, gradients.Length);
         if (Overlaps(parameters, gradients)) throw new ArgumentException("The gradient must not share memory with the parameters.", nameof(gradients));
-        _cpu.Threads = _options.Parallelism;
+        _cpu.Threads = settings().Parallelism;
         Bind(_cpu, parameters.Length);
         fixed (float* x = parameters)
         fixed (float* g = gradients)
@@ -86,16 +81,18 @@ internal sealed class OptimizerEngine : IDisposable
     /// <summary>The learning rate the next step will use.</summary>
     public double CurrentLearningRate()
     {
-        var schedule = _options.LearningRateSchedule ?? DefaultSchedules.Constant;
-        var value = schedule.ValueAt(Count(schedule), new ScheduleContext(_options.LearningRate, Horizon));
+        var current = settings();
+        var schedule = current.LearningRateSchedule;
+        var value = schedule.ValueAt(Count(schedule), new ScheduleContext(current.LearningRate, Horizon));
         return value * (_controller?.Factor ?? 1);
     }
 
     /// <summary>The momentum (β1) the next step will use.</summary>
     public double CurrentMomentum()
     {
-        var schedule = _options.EffectiveMomentumSchedule;
-        var beta = schedule.ValueAt(Count(schedule), new ScheduleContext(_options.BaseMomentum, Horizon));
+        var current = settings();
+        var schedule = current.MomentumSchedule;
+        var beta = schedule.ValueAt(Count(schedule), new ScheduleContext(current.BaseMomentum, Horizon));
         if (!double.IsFinite(beta) || beta >= 1) throw new InvalidOperationException($"The momentum schedule produced {beta}; momentum must be below 1.");
         return beta;
     }
@@ -112,7 +109,6 @@ internal sealed class OptimizerEngine : IDisposable
             SkippedSteps++;
             ConsecutiveSkips++;
             _diagnostics = _diagnostics with { SkippedSteps = SkippedSteps, ConsecutiveSkips = ConsecutiveSkips, LastStepSkipped = true };
-            if (ConsecutiveSkips >= _options.MaxConsecutiveSkips) throw new NonFiniteStepException(ConsecutiveSkips);
             return;
         }
         StepCount++;
@@ -238,10 +234,4 @@ internal sealed class OptimizerEngine : IDisposable
         _rule.Dispose();
         _controller?.Dispose();
     }
-}
-
-/// <summary>Shared schedule instances.</summary>
-internal static class DefaultSchedules
-{
-    public static readonly ConstantSchedule Constant = new();
 }

@@ -1,4 +1,4 @@
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// The coarse-grained vector kernels every optimizer is built from: one call performs the whole update of a
@@ -36,6 +36,12 @@ internal interface IVectorBackend
     /// its state untouched.
     /// </summary>
     Sums3 MomoMoments(Vec x, Vec g, Vec d, Vec v, Vec dNext, Vec vNext, Vec direction, in MomoCoefficients c);
+
+    /// <summary>
+    /// Whether MoMo's two-pass steps over <paramref name="length"/> elements double-buffer the state (pass 1 writes
+    /// the new d, v and direction into spare buffers, pass 2 reads the direction) rather than recompute it in pass 2.
+    /// </summary>
+    bool DoublesMomoState(long length);
 
     /// <summary>MoMo's second pass: x ← (x·pre − τ·direction)·post (the direction is MoMo's d, MoMo-Adam's u).</summary>
     void MomoStep(Vec x, Vec direction, Vec accumulate, float pre, float tau, float post);

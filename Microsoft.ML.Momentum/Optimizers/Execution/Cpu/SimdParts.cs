@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace Microsoft.ML.Momentum.Optimizers.Core;
+namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 // Building blocks the CPU kernels share. Each has a SIMD form and a scalar form that perform the same float
 // operations in the same order (no FMA contraction in float), so a kernel's scalar tail rounds exactly like its
