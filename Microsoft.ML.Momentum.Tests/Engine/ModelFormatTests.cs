@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using Microsoft.ML.Momentum.Trainers.Image;
+using Microsoft.ML.Momentum.Trainers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace Microsoft.ML.Momentum.Tests.Engine;
