@@ -7,11 +7,12 @@ namespace Microsoft.ML.Momentum;
 /// A fitted Momentum classifier in an ML.NET pipeline: appends <c>Score</c> (a <c>Vector&lt;Single, K&gt;</c> of class
 /// probabilities with the class names as slot names) and <c>PredictedLabel</c> (a key with the label's values), computed
 /// lazily and in batches, so <c>MapKeyToValue</c>, <c>mlContext.MulticlassClassification.Evaluate</c>,
-/// <c>CrossValidate</c> and <c>PredictionEngine</c> work as with ML.NET's own trainers. Thread-safe; dispose it to
-/// release the network.
+/// <c>CrossValidate</c> and <c>PredictionEngine</c> work as with ML.NET's own trainers. Thread-safe. It is not
+/// <see cref="IDisposable"/>: ML.NET disposes disposable transformers with every <c>PredictionEngine</c> it made from
+/// them, which would release the network while the model is still in use; call <c>Model.Dispose()</c> to release it early.
 /// </summary>
 /// <typeparam name="TModel">The trained model (<see cref="ImageClassificationModel"/> or <see cref="TextClassificationModel"/>).</typeparam>
-public sealed class MomentumClassificationTransformer<TModel> : ISingleFeaturePredictionTransformer<TModel>, IDisposable
+public sealed class MomentumClassificationTransformer<TModel> : ISingleFeaturePredictionTransformer<TModel>
     where TModel : ClassificationModel
 {
     private readonly ScoreColumns _columns;
@@ -77,9 +78,6 @@ public sealed class MomentumClassificationTransformer<TModel> : ISingleFeaturePr
         => throw new NotSupportedException(
             $"mlContext.Model.Save cannot store a Momentum {typeof(TModel).Name} yet; save the trained network with transformer.Model.Save(path) " +
             $"and load it with {typeof(TModel).Name}.Load(path).");
-
-    /// <summary>Releases the network.</summary>
-    public void Dispose() => Model.Dispose();
 
     private ScoringMapper Bind(DataViewSchema inputSchema)
     {
