@@ -57,4 +57,14 @@ public sealed class MLNetSchemaErrorTests
         var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => classifier.Transform(other));
         StringAssert.Contains(error.Message, "Could not find text column 'Text'");
     }
+
+    [TestMethod]
+    public void TrainerOptionsValidationSource_IsRefusedForTheDataView()
+    {
+        var ml = new MLContext(seed: 1);
+        var options = new MomentumTextClassificationTrainer.Options { Trainer = MLNetFixtures.FastText(1) };
+        options.Trainer.ValidationSet = Microsoft.ML.Momentum.Trainers.TextDataSource.FromCsv(MLNetFixtures.TopicsCsv);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.MomentumTextClassification(options));
+        StringAssert.Contains(error.Message, "set Options.ValidationSet to an IDataView");
+    }
 }

@@ -28,7 +28,7 @@ public sealed partial class MomentumImageClassificationTrainer : IEstimator<Mome
             (model, images) => model.PredictBatch(images));
     }
 
-    /// <summary>Trains on <paramref name="input"/>, validating on <see cref="Options.ValidationSet"/> or a held-out fraction.</summary>
+    /// <summary>Trains on <paramref name="input"/>, validating on <c>Options.ValidationSet</c> or a held-out fraction.</summary>
     /// <param name="input">Data with the label and image columns.</param>
     public MomentumClassificationTransformer<ImageClassificationModel> Fit(IDataView input) => Fit(input, _options.ValidationSet);
 

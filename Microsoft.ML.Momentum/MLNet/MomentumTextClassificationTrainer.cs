@@ -27,7 +27,7 @@ public sealed partial class MomentumTextClassificationTrainer : IEstimator<Momen
             (model, texts) => model.PredictBatch(texts));
     }
 
-    /// <summary>Trains on <paramref name="input"/>, validating on <see cref="Options.ValidationSet"/> or a held-out fraction.</summary>
+    /// <summary>Trains on <paramref name="input"/>, validating on <c>Options.ValidationSet</c> or a held-out fraction.</summary>
     /// <param name="input">Data with the label and text columns.</param>
     public MomentumClassificationTransformer<TextClassificationModel> Fit(IDataView input) => Fit(input, _options.ValidationSet);
 
