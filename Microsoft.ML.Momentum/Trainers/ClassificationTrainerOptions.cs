@@ -77,6 +77,9 @@ public abstract class ClassificationTrainerOptions
     /// <summary>The file checkpoints go to, or null.</summary>
     public string? CheckpointPath => WorkspacePath is null ? null : Path.Combine(WorkspacePath, "checkpoint.zip");
 
+    /// <summary>A shallow copy (nested objects shared), for callers that adjust a few settings of one run without changing the caller's options.</summary>
+    internal TOptions ShallowCopy<TOptions>() where TOptions : ClassificationTrainerOptions => (TOptions)MemberwiseClone();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public virtual void Validate()
     {

@@ -40,6 +40,11 @@ public abstract class ImageDataSource
     public static ImageDataSource FromEncoded(IEnumerable<(string Label, byte[] Image)> examples)
         => new EncodedSource(examples?.ToArray() ?? throw new ArgumentNullException(nameof(examples)));
 
+    /// <summary>Decoded images (any sizes and channel counts) with their labels, held in memory.</summary>
+    /// <param name="examples">Label and pixels of each image.</param>
+    public static ImageDataSource FromDecoded(IEnumerable<(string Label, DecodedImage Image)> examples)
+        => new DecodedSource(examples?.ToArray() ?? throw new ArgumentNullException(nameof(examples)));
+
     /// <summary>Images already decoded into a <see cref="LabeledImages"/> set (e.g. <see cref="FashionMnist.LoadTrain"/>).</summary>
     /// <param name="images">The images.</param>
     public static ImageDataSource FromImages(LabeledImages images)
@@ -105,11 +110,23 @@ public abstract class ImageDataSource
     private sealed class EncodedSource((string Label, byte[] Image)[] examples) : ImageDataSource($"{examples.Length} in-memory encoded images")
     {
         internal override ImageLoadResult Load(ImageReadSettings settings, IReadOnlyList<string>? classNames, CancellationToken cancellation)
-        {
-            var names = ClassesOf(examples.Select(e => e.Label), classNames);
-            var encoded = examples.Select((e, i) => new EncodedImageExample(LabelOf(e.Label, names, $"in-memory example #{i}"), e.Image));
-            return InMemoryImageLoader.FromEncoded(encoded, names, settings.LoadOptions(), cancellation);
-        }
+            => LoadLabelled(examples, classNames, (label, image) => new EncodedImageExample(label, image),
+                (list, names) => InMemoryImageLoader.FromEncoded(list, names, settings.LoadOptions(), cancellation));
+    }
+
+    private sealed class DecodedSource((string Label, DecodedImage Image)[] examples) : ImageDataSource($"{examples.Length} in-memory decoded images")
+    {
+        internal override ImageLoadResult Load(ImageReadSettings settings, IReadOnlyList<string>? classNames, CancellationToken cancellation)
+            => LoadLabelled(examples, classNames, (label, image) => new DecodedImageExample(label, image),
+                (list, names) => InMemoryImageLoader.FromPixels(list, names, settings.LoadOptions(), cancellation));
+    }
+
+    /// <summary>Maps in-memory examples' label names to class indices and loads them with <paramref name="load"/>.</summary>
+    private static ImageLoadResult LoadLabelled<TImage, TExample>((string Label, TImage Image)[] examples, IReadOnlyList<string>? classNames,
+        Func<int, TImage, TExample> example, Func<IEnumerable<TExample>, IReadOnlyList<string>, ImageLoadResult> load)
+    {
+        var names = ClassesOf(examples.Select(e => e.Label), classNames);
+        return load(examples.Select((e, i) => example(LabelOf(e.Label, names, $"in-memory example #{i}"), e.Image)), names);
     }
 
     private sealed class LoadedSource(string description, Func<LabeledImages> load) : ImageDataSource(description)
