@@ -68,7 +68,7 @@ public sealed class FlatBufferTests
         }
     }
 
-    private static unsafe void AssertViews(TorchModel model)
+    private static void AssertViews(TorchModel model)
     {
         var parameters = (long)model.Parameters.Address;
         var gradients = (long)model.Gradients.Address;
@@ -83,8 +83,7 @@ public sealed class FlatBufferTests
         Assert.AreEqual(model.ParameterCount * sizeof(float), offset, "the views cover the whole buffer");
     }
 
-    private static unsafe long AddressOf(TorchSharp.torch.Tensor t) =>
-        (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t.bytes));
+    private static long AddressOf(TorchSharp.torch.Tensor t) => (long)HostMemory.AddressOf(t);
 
     private static float[] ManualForward(float[] p, float[] x, int batch)
     {

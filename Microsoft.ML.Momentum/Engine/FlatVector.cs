@@ -69,18 +69,13 @@ internal sealed class FlatVector : IDisposable
         return new Span<float>((void*)Address, (int)Length);
     }
 
-    /// <summary>
-    /// The host address of a CPU vector's first element. TorchSharp's <c>Tensor.bytes</c> is limited to 2^31 bytes,
-    /// so the address is read from a span over the first element of a one-element view.
-    /// </summary>
-    public unsafe IntPtr Address
+    /// <summary>The host address of a CPU vector's first element (see <see cref="HostMemory"/>).</summary>
+    public IntPtr Address
     {
         get
         {
             if (!Device.IsCpu) throw new InvalidOperationException($"The vector lives on {Device} and has no host address.");
-            if (Length == 0) return IntPtr.Zero;
-            using var first = Tensor.narrow(0, 0, 1);
-            return (IntPtr)System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetReference(first.bytes));
+            return HostMemory.AddressOf(Tensor);
         }
     }
 
