@@ -83,7 +83,7 @@ public sealed class FlatBufferTests
         Assert.AreEqual(model.ParameterCount * sizeof(float), offset, "the views cover the whole buffer");
     }
 
-    private static unsafe long AddressOf(TorchSharp.torch.Tensor t) =>
+    private static unsafe long AddressOf(global::TorchSharp.torch.Tensor t) =>
         (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(t.bytes));
 
     private static float[] ManualForward(float[] p, float[] x, int batch)
