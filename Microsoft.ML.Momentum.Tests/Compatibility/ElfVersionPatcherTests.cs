@@ -128,7 +128,7 @@ public sealed class ElfVersionPatcherTests
     public void TorchSharpLoadsInTheTestProcess()
     {
         StringAssert.StartsWith(TorchRuntime.TorchVersion, "2.10");
-        using var x = TorchSharp.torch.ones(3);
+        using var x = global::TorchSharp.torch.ones(3);
         using var sum = x.sum();
         Assert.AreEqual(3f, sum.item<float>());
     }

@@ -83,7 +83,7 @@ public sealed class FlatBufferTests
         Assert.AreEqual(model.ParameterCount * sizeof(float), offset, "the views cover the whole buffer");
     }
 
-    private static long AddressOf(TorchSharp.torch.Tensor t) => (long)HostMemory.AddressOf(t);
+    private static long AddressOf(global::TorchSharp.torch.Tensor t) => (long)HostMemory.AddressOf(t);
 
     private static float[] ManualForward(float[] p, float[] x, int batch)
     {

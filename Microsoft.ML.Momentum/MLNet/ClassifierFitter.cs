@@ -45,15 +45,17 @@ internal sealed class ClassifierFitter<TItem, TModel>
     /// <param name="columns">The columns.</param>
     /// <param name="seed">The options' seed, or null to draw one from the environment (so <c>MLContext(seed)</c> decides it).</param>
     /// <param name="skipInvalidInputs">Skip and count rows whose input cannot be read instead of failing.</param>
+    /// <param name="previous">The model a warm start continues from (the label key must hold its classes), or null.</param>
     /// <param name="train">Trains the model.</param>
     public MomentumClassificationTransformer<TModel> Fit(IDataView trainData, IDataView? validationData, ClassifierColumnNames columns, int? seed,
-        bool skipInvalidInputs, Func<TrainingExamples<TItem>, TModel> train)
+        bool skipInvalidInputs, MomentumClassificationTransformer<TModel>? previous, Func<TrainingExamples<TItem>, TModel> train)
     {
         ArgumentNullException.ThrowIfNull(trainData);
         columns.Validate();
         var host = _env.Register(_name);
         using var channel = host.Start("Training");
         var label = KeyLabel.From(trainData.Schema, columns.Label);
+        if (previous is not null) WarmStartLabels.RequireSame(columns.Label, previous.Model.ClassNames, label.ClassNames, nameof(trainData));
         var feature = _input.Find(trainData.Schema, columns.Feature, "input");
         var examples = Read(trainData, label, feature, skipInvalidInputs, channel, "training");
         IReadOnlyList<(string, TItem)>? validation = null;
@@ -67,8 +69,8 @@ internal sealed class ClassifierFitter<TItem, TModel>
             validation = Read(validationData, validationLabel, _input.Find(validationData.Schema, columns.Feature, nameof(validationData)), skipInvalidInputs, channel, "validation");
         }
         var runSeed = seed ?? host.Rand.Next();
-        channel.Info(MessageSensitivity.None, "{0}: training on {1} rows of '{2}' ({3}), {4} classes, seed {5}.",
-            _name, examples.Count, feature.Name, feature.Type, label.Count, runSeed);
+        channel.Info(MessageSensitivity.None, "{0}: training on {1} rows of '{2}' ({3}), {4} classes, seed {5}{6}.",
+            _name, examples.Count, feature.Name, feature.Type, label.Count, runSeed, previous is null ? "" : ", continuing from the previous model");
         var model = train(new TrainingExamples<TItem>(examples, validation, runSeed, progress => channel.Info(MessageSensitivity.None, "{0}", EpochMessage(progress))));
         channel.Info(MessageSensitivity.None, "{0}: trained {1:N0} parameters.", _name, model.ParameterCount);
         var scorer = new ModelScorer<TItem>(_input, items => _predict(model, items), model.ClassNames, label.ClassNames);

@@ -30,6 +30,14 @@ public abstract class MomentumClassificationOptions<TTrainerOptions>
     public IDataView? ValidationSet { get; set; }
 
     /// <summary>
+    /// In a warm start (<c>Fit(newData, previousModel)</c>), continue the previous run's optimizer state (moments, step
+    /// count, schedules) as well as its weights. The previous model must have been trained with
+    /// <c>Trainer.KeepOptimizerState = true</c> and the same optimizer. Default false: the weights are continued and the
+    /// optimizer starts afresh, with its full schedule over this run.
+    /// </summary>
+    public bool ContinueOptimizerState { get; set; }
+
+    /// <summary>
     /// The training settings (optimizer, epochs, batch size, learning rate, network, seed, device…). Their column names
     /// and <c>ValidationSet</c> belong to the trainer's own data sources and are not read here: this class's columns
     /// and <see cref="ValidationSet"/> take their place. A seed left unset is drawn from the <c>MLContext</c>, so

@@ -35,14 +35,34 @@ public sealed partial class MomentumTextClassificationTrainer : IEstimator<Momen
     /// <param name="trainData">Data with the label and text columns.</param>
     /// <param name="validationData">Data with the same columns and label key; null holds out part of the training data.</param>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or of another type; the message names it.</exception>
-    public MomentumClassificationTransformer<TextClassificationModel> Fit(IDataView trainData, IDataView? validationData)
+    public MomentumClassificationTransformer<TextClassificationModel> Fit(IDataView trainData, IDataView? validationData) => Fit(trainData, validationData, null);
+
+    /// <summary>
+    /// Warm start: retrains <paramref name="previousModel"/> on <paramref name="trainData"/> (e.g. last night's model on
+    /// more data), continuing from its weights and featurizer (same vocabulary), and from its
+    /// optimizer state when <c>Options.ContinueOptimizerState</c> is set. The previous model is not changed. Validates on
+    /// <c>Options.ValidationSet</c> or a held-out fraction.
+    /// </summary>
+    /// <param name="trainData">Data with the label and text columns; its label key must hold the previous model's classes.</param>
+    /// <param name="previousModel">The transformer a previous <c>Fit</c> returned.</param>
+    /// <exception cref="ArgumentException">The label set differs from the previous model's; the message lists the missing and extra classes.</exception>
+    public MomentumClassificationTransformer<TextClassificationModel> Fit(IDataView trainData, MomentumClassificationTransformer<TextClassificationModel> previousModel)
+        => Fit(trainData, _options.ValidationSet, previousModel ?? throw new ArgumentNullException(nameof(previousModel)));
+
+    /// <summary>Trains on <paramref name="trainData"/>, validating on <paramref name="validationData"/>, from scratch or continuing <paramref name="previousModel"/>.</summary>
+    /// <param name="trainData">Data with the label and text columns.</param>
+    /// <param name="validationData">Data with the same columns and label key; null holds out part of the training data.</param>
+    /// <param name="previousModel">The model to continue from (a warm start), or null to train from scratch.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or of another type; the message names it.</exception>
+    /// <exception cref="ArgumentException">In a warm start, the label set differs from the previous model's.</exception>
+    public MomentumClassificationTransformer<TextClassificationModel> Fit(IDataView trainData, IDataView? validationData, MomentumClassificationTransformer<TextClassificationModel>? previousModel)
     {
         _options.Validate();
-        return _fitter.Fit(trainData, validationData, _options.Columns, _options.Trainer.Seed, skipInvalidInputs: false, examples =>
+        return _fitter.Fit(trainData, validationData, _options.Columns, _options.Trainer.Seed, skipInvalidInputs: false, previousModel, examples =>
         {
             var options = examples.Configure(_options.Trainer);
             if (examples.Validation is { } validation) options.ValidationSet = Source(validation);
-            return new TextClassificationTrainer(options).Fit(Source(examples.Train));
+            return new TextClassificationTrainer(options).Fit(Source(examples.Train), WarmStartFrom(previousModel), CancellationToken.None);
         });
     }
 
@@ -53,4 +73,7 @@ public sealed partial class MomentumTextClassificationTrainer : IEstimator<Momen
 
     private static TextDataSource Source(IReadOnlyList<(string Label, string Text)> examples)
         => TextDataSource.FromExamples(examples.Select(e => new TextExample(e.Text, e.Label)));
+
+    private WarmStart? WarmStartFrom(MomentumClassificationTransformer<TextClassificationModel>? previousModel)
+        => previousModel is null ? null : new WarmStart(previousModel.Model, _options.ContinueOptimizerState);
 }

@@ -41,7 +41,35 @@ public abstract class ClassificationModel : IDisposable
     /// <summary>The run that produced this model (epoch history, selected epoch); null for a model loaded from a file.</summary>
     public TrainingResult? Training { get; }
 
+    /// <summary>The optimizer's final state when the run kept it (<c>KeepOptimizerState</c>), for a warm start to continue; null otherwise.</summary>
+    internal OptimizerSnapshot? OptimizerState { get; init; }
+
     private protected int ClassCount => ClassNames.Count;
+
+    /// <summary>A new network on <paramref name="device"/> with this model's architecture and a copy of its weights (what a warm start trains).</summary>
+    internal TorchModel CopyNetwork(ComputeDevice device, ulong seed)
+    {
+        var weights = Path.Combine(Path.GetTempPath(), $"momentum-warm-{Guid.NewGuid():N}.pt");
+        try
+        {
+            WithModel(model => model.Save(weights));
+            var copy = TorchModel.Create(Network, device, seed);
+            try
+            {
+                copy.Load(weights);
+                return copy;
+            }
+            catch
+            {
+                copy.Dispose();
+                throw;
+            }
+        }
+        finally
+        {
+            File.Delete(weights);
+        }
+    }
 
     /// <summary>Runs <paramref name="forward"/> on the TorchSharp model under the model's lock.</summary>
     private protected T WithModel<T>(Func<TorchModel, T> forward)

@@ -74,6 +74,13 @@ public abstract class ClassificationTrainerOptions
     /// <summary>Continue from the checkpoint in <see cref="WorkspacePath"/> when one from the same run exists (default false: start afresh).</summary>
     public bool ResumeFromCheckpoint { get; set; }
 
+    /// <summary>
+    /// Keep the optimizer's final state (moments, step count) in the trained model, in memory, so that a warm start
+    /// from it can continue the optimizer as well as the weights (default false: the state costs up to two copies of
+    /// the weights). It is not written by the model's <c>Save</c>.
+    /// </summary>
+    public bool KeepOptimizerState { get; set; }
+
     /// <summary>The file checkpoints go to, or null.</summary>
     public string? CheckpointPath => WorkspacePath is null ? null : Path.Combine(WorkspacePath, "checkpoint.zip");
 

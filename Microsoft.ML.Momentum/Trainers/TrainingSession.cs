@@ -35,9 +35,9 @@ internal static class TrainingSession
         return optimizer;
     }
 
-    /// <summary>Trains <paramref name="model"/> in place and returns the run's history.</summary>
+    /// <summary>Trains <paramref name="model"/> in place and returns the run's history; <paramref name="optimizerState"/> continues a previous run's optimizer.</summary>
     public static TrainingResult Run(ClassificationTrainerOptions options, int seed, TorchModel model, Optimizer optimizer,
-        IBatchSource train, IBatchSource? validation, bool augment, CancellationToken cancellation)
+        IBatchSource train, IBatchSource? validation, bool augment, OptimizerSnapshot? optimizerState, CancellationToken cancellation)
     {
         var loopOptions = new TrainingLoopOptions
         {
@@ -51,7 +51,13 @@ internal static class TrainingSession
             CheckpointPath = options.CheckpointPath,
             CheckpointEveryNEpochs = options.CheckpointEveryNEpochs,
             ResumeFromCheckpoint = options.ResumeFromCheckpoint,
+            InitialOptimizerState = optimizerState?.State,
+            PriorOptimizerSteps = optimizerState?.Steps ?? 0,
         };
         return new TrainingLoop(model, optimizer, train, validation, loopOptions).Run(cancellation);
     }
+
+    /// <summary>The optimizer's final state when the options keep it, else null.</summary>
+    public static OptimizerSnapshot? Keep(ClassificationTrainerOptions options, Optimizer optimizer)
+        => options.KeepOptimizerState && optimizer.StepCount > 0 ? OptimizerSnapshot.Of(optimizer) : null;
 }

@@ -54,7 +54,7 @@ internal sealed class TrainingLoop
     public TrainingResult Run(CancellationToken cancellation = default)
     {
         var stepsPerEpoch = StepsPerEpoch;
-        _optimizer.SetHorizon(new TrainingHorizon(stepsPerEpoch * _options.MaxEpoch, stepsPerEpoch));
+        _optimizer.SetHorizon(new TrainingHorizon(_options.PriorOptimizerSteps + stepsPerEpoch * _options.MaxEpoch, stepsPerEpoch));
         var bestWeights = Path.Combine(Path.GetTempPath(), $"momentum-best-{Guid.NewGuid():N}.pt");
         try
         {
@@ -87,6 +87,18 @@ internal sealed class TrainingLoop
         if (_options is { ResumeFromCheckpoint: true, CheckpointPath: { } path } && File.Exists(path))
         {
             return TrainingCheckpoint.Read(path, fingerprint, _model, bestWeights, _optimizer);
+        }
+        if (_options.InitialOptimizerState is { } optimizerState)
+        {
+            using var stream = new MemoryStream(optimizerState, writable: false);
+            try
+            {
+                _optimizer.LoadState(stream);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidOperationException($"The previous optimizer state cannot be continued: {e.Message} Use the previous run's optimizer, or start the optimizer afresh.", e);
+            }
         }
         return new TrainingState { Fingerprint = fingerprint };
     }

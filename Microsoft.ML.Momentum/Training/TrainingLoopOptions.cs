@@ -35,4 +35,10 @@ public sealed record TrainingLoopOptions
 
     /// <summary>Continue from <see cref="CheckpointPath"/> when that file exists.</summary>
     public bool ResumeFromCheckpoint { get; init; }
+
+    /// <summary>Optimizer state to start from (a warm start's previous run), or null for a fresh optimizer; a resumed checkpoint takes precedence.</summary>
+    public byte[]? InitialOptimizerState { get; init; }
+
+    /// <summary>Optimizer steps taken before this run (with <see cref="InitialOptimizerState"/>): the schedules' horizon is extended by them.</summary>
+    public long PriorOptimizerSteps { get; init; }
 }

@@ -10,7 +10,7 @@ namespace Microsoft.ML.Momentum.Trainers;
 
 /// <summary>
 /// Trains an image classifier from scratch (small CNN, ResNet or MLP) with any of the library's optimizers.
-/// Create it from <see cref="MomentumContext"/>'s catalog or directly, then <see cref="Fit"/> labelled images.
+/// Create it from <see cref="MomentumContext"/>'s catalog or directly, then <see cref="Fit(ImageDataSource, CancellationToken)"/> labelled images.
 /// </summary>
 /// <example>
 /// <code>
@@ -29,7 +29,7 @@ public sealed partial class ImageClassificationTrainer
     private readonly Options _options;
     private readonly int? _contextSeed;
 
-    /// <summary>Creates a trainer; the options are validated at once and read again at <see cref="Fit"/>.</summary>
+    /// <summary>Creates a trainer; the options are validated at once and read again at <see cref="Fit(ImageDataSource, CancellationToken)"/>.</summary>
     /// <param name="options">The options (defaults when null).</param>
     /// <param name="contextSeed">Seed used when the options set none.</param>
     public ImageClassificationTrainer(Options? options = null, int? contextSeed = null)
@@ -51,24 +51,35 @@ public sealed partial class ImageClassificationTrainer
     /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
     /// <exception cref="InvalidDataException">The data cannot be used (the message names the file or line).</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
-    public ImageClassificationModel Fit(ImageDataSource data, CancellationToken cancellation = default)
+    public ImageClassificationModel Fit(ImageDataSource data, CancellationToken cancellation = default) => Fit(data, null, cancellation);
+
+    /// <summary>
+    /// Trains on <paramref name="data"/>; with <paramref name="warmStart"/> the run continues from the previous model's
+    /// weights, with its architecture, input size, channels, normalization and class order.
+    /// </summary>
+    internal ImageClassificationModel Fit(ImageDataSource data, WarmStart? warmStart, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(data);
         _options.Validate();
+        var previous = (ImageClassificationModel?)warmStart?.Previous;
+        var optimizerState = warmStart?.OptimizerState;
         var seed = TrainingSession.SeedOf(_options, _contextSeed);
         var device = TrainingSession.Prepare(_options);
-        var (train, validation, report) = LoadData(data, seed, cancellation);
-        var normalization = ChannelNormalization.Fit(train);
-        var transform = new ImageInputTransform(train.Channels, new ImageSize(train.Height, train.Width), normalization);
-        var model = TorchModel.Create(NetworkFor(train), device, (ulong)seed);
+        var (train, validation, report) = LoadData(data, seed, previous, cancellation);
+        var normalization = previous?.Input.Normalization ?? ChannelNormalization.Fit(train);
+        var transform = previous?.Input ?? new ImageInputTransform(train.Channels, new ImageSize(train.Height, train.Width), normalization);
+        var model = previous?.CopyNetwork(device, (ulong)seed) ?? TorchModel.Create(NetworkFor(train), device, (ulong)seed);
         try
         {
             using var optimizer = TrainingSession.CreateOptimizer(_options, DefaultOptimizer, train.Count);
             using var trainSource = new ImageBatchSource(train, normalization, _options.Augmentation, seed);
             using var validationSource = validation is null ? null : new ImageBatchSource(validation, normalization);
             var result = TrainingSession.Run(_options, seed, model, optimizer, trainSource, validationSource,
-                _options.Augmentation is { IsActive: true }, cancellation);
-            return new ImageClassificationModel(model, train.ClassNames, transform, result, optimizer, report);
+                _options.Augmentation is { IsActive: true }, optimizerState, cancellation);
+            return new ImageClassificationModel(model, train.ClassNames, transform, result, optimizer, report)
+            {
+                OptimizerState = TrainingSession.Keep(_options, optimizer),
+            };
         }
         catch
         {
@@ -77,10 +88,13 @@ public sealed partial class ImageClassificationTrainer
         }
     }
 
-    private (LabeledImages Train, LabeledImages? Validation, ImageLoadReport Report) LoadData(ImageDataSource data, int seed, CancellationToken cancellation)
+    /// <summary>Loads and splits the data; with <paramref name="previous"/> (a warm start) the images take its size, channels and class order.</summary>
+    private (LabeledImages Train, LabeledImages? Validation, ImageLoadReport Report) LoadData(ImageDataSource data, int seed,
+        ImageClassificationModel? previous, CancellationToken cancellation)
     {
-        var settings = _options.ReadSettings;
-        var loaded = data.Load(settings, null, cancellation);
+        var settings = previous is null ? _options.ReadSettings
+            : _options.ReadSettings with { ImageSize = previous.Input.Size, ColorMode = (ImageColorMode)previous.Input.Channels };
+        var loaded = data.Load(settings, previous?.ClassNames, cancellation);
         var images = loaded.Images;
         if (images.ClassNames.Count < 2)
         {

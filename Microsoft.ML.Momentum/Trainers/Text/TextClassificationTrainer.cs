@@ -10,7 +10,7 @@ namespace Microsoft.ML.Momentum.Trainers;
 /// <summary>
 /// Trains a text classifier from scratch (fastText-style EmbeddingBag with hashed n-grams, TextCNN or a small
 /// Transformer) with any of the library's optimizers. Create it from <see cref="MomentumContext"/>'s catalog or
-/// directly, then <see cref="Fit"/> labelled text. The vocabulary is built from the training split only.
+/// directly, then <see cref="Fit(TextDataSource, CancellationToken)"/> labelled text. The vocabulary is built from the training split only.
 /// </summary>
 /// <example>
 /// <code>
@@ -29,7 +29,7 @@ public sealed partial class TextClassificationTrainer
     private readonly Options _options;
     private readonly int? _contextSeed;
 
-    /// <summary>Creates a trainer; the options are validated at once and read again at <see cref="Fit"/>.</summary>
+    /// <summary>Creates a trainer; the options are validated at once and read again at <see cref="Fit(TextDataSource, CancellationToken)"/>.</summary>
     /// <param name="options">The options (defaults when null).</param>
     /// <param name="contextSeed">Seed used when the options set none.</param>
     public TextClassificationTrainer(Options? options = null, int? contextSeed = null)
@@ -51,22 +51,33 @@ public sealed partial class TextClassificationTrainer
     /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
     /// <exception cref="TextDataException">The data cannot be used (the message names the file, line and column).</exception>
     /// <exception cref="OperationCanceledException">Training was cancelled.</exception>
-    public TextClassificationModel Fit(TextDataSource data, CancellationToken cancellation = default)
+    public TextClassificationModel Fit(TextDataSource data, CancellationToken cancellation = default) => Fit(data, null, cancellation);
+
+    /// <summary>
+    /// Trains on <paramref name="data"/>; with <paramref name="warmStart"/> the run continues from the previous model's
+    /// weights, with its architecture, featurizer (tokenizer, vocabulary, n-grams) and class order.
+    /// </summary>
+    internal TextClassificationModel Fit(TextDataSource data, WarmStart? warmStart, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(data);
         _options.Validate();
+        var previous = (TextClassificationModel?)warmStart?.Previous;
+        var optimizerState = warmStart?.OptimizerState;
         var seed = TrainingSession.SeedOf(_options, _contextSeed);
         var device = TrainingSession.Prepare(_options);
-        var (featurizer, train, validation, isPair, report) = Prepare(data, seed, cancellation);
-        var model = TorchModel.Create(NetworkFor(featurizer), device, (ulong)seed);
+        var (featurizer, train, validation, isPair, report) = Prepare(data, seed, previous, cancellation);
+        var model = previous?.CopyNetwork(device, (ulong)seed) ?? TorchModel.Create(NetworkFor(featurizer), device, (ulong)seed);
         try
         {
-            var bag = _options.Architecture == TextClassificationArchitecture.EmbeddingBag;
+            var bag = model.Spec.Architecture == "embedding_bag";
             using var optimizer = TrainingSession.CreateOptimizer(_options, DefaultOptimizer, train.Count);
             var trainSource = new TextBatchSource(train, includeNGrams: bag);
             var validationSource = validation is null ? null : new TextBatchSource(validation, includeNGrams: bag);
-            var result = TrainingSession.Run(_options, seed, model, optimizer, trainSource, validationSource, augment: false, cancellation);
-            return new TextClassificationModel(model, featurizer, _options.ReadSettings, isPair, result, optimizer, report);
+            var result = TrainingSession.Run(_options, seed, model, optimizer, trainSource, validationSource, augment: false, optimizerState, cancellation);
+            return new TextClassificationModel(model, featurizer, _options.ReadSettings, isPair, result, optimizer, report)
+            {
+                OptimizerState = TrainingSession.Keep(_options, optimizer),
+            };
         }
         catch
         {
@@ -75,9 +86,12 @@ public sealed partial class TextClassificationTrainer
         }
     }
 
-    /// <summary>Loads, splits and featurizes the data; the featurizer is fitted on the training split only.</summary>
+    /// <summary>
+    /// Loads, splits and featurizes the data; the featurizer is fitted on the training split only, or is
+    /// <paramref name="previous"/>'s (a warm start keeps the vocabulary and class order the weights were trained with).
+    /// </summary>
     private (TextFeaturizer Featurizer, FeaturizedTextDataSet Train, FeaturizedTextDataSet? Validation, bool IsPair, TextDataReport Report)
-        Prepare(TextDataSource data, int seed, CancellationToken cancellation)
+        Prepare(TextDataSource data, int seed, TextClassificationModel? previous, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         var settings = _options.ReadSettings;
@@ -86,14 +100,18 @@ public sealed partial class TextClassificationTrainer
         {
             throw new TextDataException(all.SourceName, null, text2, "Text2ColumnName is set but the examples hold single texts.");
         }
-        var labels = LabelMap.FromTrainingData(all);
+        if (previous is not null && previous.IsPair != all.IsPair)
+        {
+            throw new TextDataException(all.SourceName, null, null, $"the previous model classifies {(previous.IsPair ? "text pairs" : "single texts")}, these examples hold {(all.IsPair ? "text pairs" : "single texts")}.");
+        }
+        var labels = previous?.Featurizer.LabelMap ?? LabelMap.FromTrainingData(all);
         var (train, heldOut) = Split(all, labels, seed);
         var validationData = _options.ValidationSet?.Load(settings) ?? heldOut;
         if (validationData is not null && validationData.Count > 0 && validationData.IsPair != all.IsPair)
         {
             throw new TextDataException(validationData.SourceName, null, null, "the validation set and the training data differ: one holds text pairs, the other single texts.");
         }
-        var featurizer = TextFeaturizer.Fit(train, _options.FeaturizerOptions, cancellation);
+        var featurizer = previous?.Featurizer ?? TextFeaturizer.Fit(train, _options.FeaturizerOptions, cancellation);
         if (featurizer.LabelMap!.Count != labels.Count) throw new InvalidOperationException("The training split lost a class.");
         var trainSet = featurizer.Featurize(train, UnknownLabelHandling.Error, cancellation);
         var validationSet = validationData is { Count: > 0 } ? featurizer.Featurize(validationData, UnknownLabelHandling.Error, cancellation) : null;
