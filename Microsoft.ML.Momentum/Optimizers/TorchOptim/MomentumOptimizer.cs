@@ -12,7 +12,7 @@ namespace Microsoft.ML.Momentum.Optimizers.TorchOptim;
 /// device, stepped by the group's flat-vector optimizer (the fused CPU kernels on the CPU, tensor operations on a
 /// GPU) and copied back. Create one with <see cref="MomentumOptim"/>.
 /// </summary>
-public sealed partial class MomentumOptimizer : OptimizerHelper
+public sealed partial class MomentumOptimizer : OptimizerHelper, optim.IMomentum
 {
     /// <summary>An optimizer over <paramref name="groups"/>; groups without options take <paramref name="defaults"/>.</summary>
     /// <param name="groups">The parameter groups.</param>
@@ -27,6 +27,19 @@ public sealed partial class MomentumOptimizer : OptimizerHelper
 
     /// <summary>The parameter groups, with their options and diagnostics.</summary>
     public IReadOnlyList<ParamGroup> Groups => [.. _parameter_groups.Cast<ParamGroup>()];
+
+    /// <summary>
+    /// The first group's momentum (β, β1); setting it sets every group's. TorchSharp's <c>OneCycleLR</c> and
+    /// <c>CyclicLR</c> require it of the optimizer before they cycle each group's.
+    /// </summary>
+    public double Momentum
+    {
+        get => Groups[0].Momentum;
+        set
+        {
+            foreach (var group in Groups) group.Momentum = value;
+        }
+    }
 
     /// <summary>Whether <c>step</c> needs the loss (some group runs MoMo or MoMo-Adam).</summary>
     public bool RequiresLoss => Groups.Any(g => g.Options.Method.RequiresLoss);
