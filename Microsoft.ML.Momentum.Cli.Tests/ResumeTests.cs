@@ -18,7 +18,7 @@ public sealed class ResumeTests
         var path = ImageConfig(temp, RepoPaths.Fashion, maxEpoch: 2);
         var config = ConfigReader.ReadFile(path);
         using var cancellation = new CancellationTokenSource();
-        var request = new TrainingRunRequest(config, TrainerSettingsMapper.Map(config), false, p =>
+        var request = new TrainingRunRequest(config, false, p =>
         {
             if (p is { Phase: TrainingPhase.EpochEnd, Epoch: 1 }) cancellation.Cancel();
         });

@@ -1,5 +1,6 @@
 using Microsoft.ML.Momentum.Cli.Commands;
 using Microsoft.ML.Momentum.Cli.Config;
+using Microsoft.ML.Momentum.Trainers;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using static Microsoft.ML.Momentum.Cli.Tests.CliRun;
 
@@ -23,8 +24,8 @@ public sealed class ShippedConfigTests
     public void FashionMnistConfigTrainsTheSmallCnnWithMomoAndTestsOnT10k()
     {
         var config = ConfigReader.ReadFile(FashionMnist);
-        Assert.AreEqual("smallCnn", config.TrainingOption.Architecture);
-        Assert.AreEqual("momo", config.TrainingOption.CreateOptimizer()!.Name);
+        Assert.AreEqual(ImageClassificationArchitecture.SmallCnn, ((ImageClassificationTrainer.Options)config.TrainingOption).Architecture);
+        Assert.AreEqual("momo", config.TrainingOption.Optimizer!.Name);
         Assert.AreEqual(10, config.TrainingOption.MaxEpoch);
         StringAssert.EndsWith(config.DataSource.Test!.Path, "t10k-images-idx3-ubyte.gz");
         Assert.AreEqual(Path.Combine(RepoPaths.Root, "momentum-output", "fashion-mnist"), config.Output.Directory);

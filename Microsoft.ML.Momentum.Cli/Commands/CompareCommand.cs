@@ -38,7 +38,7 @@ internal static class CompareCommand
             var stdout = parse.InvocationConfiguration.Output;
             var run = TrainCommand.WithMaxEpoch(ConfigReader.ReadFile(parse.GetValue(config)!), parse.GetValue(maxEpoch));
             var list = ComparedOptimizer.ParseList(parse.GetValue(optimizers)!);
-            var seedList = parse.GetValue(seeds) is { } s ? ParseSeeds(s) : [run.TrainingOption.Seed];
+            var seedList = parse.GetValue(seeds) is { } s ? ParseSeeds(s) : [RunOptions.SeedOf(run)];
             var backend = TrainCommand.BackendFor(run, backends);
             var directory = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(run.Output.Directory, "compare"));
             var display = ProgressDisplays.Create(parse.GetValue(progress), stdout);

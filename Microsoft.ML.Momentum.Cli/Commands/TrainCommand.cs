@@ -43,7 +43,7 @@ internal static class TrainCommand
         => new("--progress") { Description = "auto (a bar in a terminal, lines otherwise), bar or plain.", DefaultValueFactory = _ => ProgressMode.Auto };
 
     public static TrainingRunConfig WithMaxEpoch(TrainingRunConfig config, int? maxEpoch)
-        => maxEpoch is { } epochs ? config with { TrainingOption = config.TrainingOption with { MaxEpoch = epochs } } : config;
+        => maxEpoch is { } epochs ? config.WithTrainingOption(o => o.MaxEpoch = epochs) : config;
 
     public static ITrainingBackend BackendFor(TrainingRunConfig config, IReadOnlyList<ITrainingBackend> backends)
         => backends.FirstOrDefault(b => b.Supports(config.Scenario))

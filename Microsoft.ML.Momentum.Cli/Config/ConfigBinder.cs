@@ -1,3 +1,6 @@
+using Microsoft.ML.Momentum.Data.Images;
+using Microsoft.ML.Momentum.Optimizers;
+using Microsoft.ML.Momentum.Trainers;
 using Microsoft.ML.Momentum.Training;
 
 namespace Microsoft.ML.Momentum.Cli.Config;
@@ -11,12 +14,13 @@ internal static class ConfigBinder
         var output = root["output"];
         var directory = Resolve(baseDirectory, Str(output, "directory") ?? "momentum-output");
         var defaults = OutputConfig.In(directory);
+        var dataSource = BindDataSource(root["dataSource"]!, baseDirectory);
         return new TrainingRunConfig
         {
             SourcePath = sourcePath,
             Scenario = scenario,
-            DataSource = BindDataSource(root["dataSource"]!, baseDirectory),
-            TrainingOption = BindTrainingOption(root["trainingOption"]),
+            DataSource = dataSource,
+            TrainingOption = BindTrainingOption(root["trainingOption"], scenario, dataSource.Columns),
             Environment = new EnvironmentConfig
             {
                 Device = Str(root["environment"], "device") ?? "cpu",
@@ -58,23 +62,21 @@ internal static class ConfigBinder
         };
     }
 
-    private static TrainingOptionConfig BindTrainingOption(ConfigNode? node)
+    /// <summary>
+    /// The scenario's trainer Options with the trainer's defaults, the config's trainingOption fields set on them,
+    /// and the column names of dataSource.columns (they are recorded in the model for evaluate and predict).
+    /// </summary>
+    private static ClassificationTrainerOptions BindTrainingOption(ConfigNode? node, string scenario, ColumnsConfig columns)
     {
-        var defaults = new TrainingOptionConfig();
-        var early = node?["earlyStoppingCriteria"];
-        var augmentation = node?["augmentation"];
-        var earlyDefaults = new EarlyStoppingCriteria();
-        return new TrainingOptionConfig
+        var options = TrainerOptionFields.NewOptions(scenario);
+        TrainerOptionFields.Apply(node, options);
+        options.LabelColumnName = columns.Label;
+        options.Optimizer = node?["optimizer"] is { } optimizer ? OptimizerJson.Deserialize(optimizer.ToJson()) : null;
+        options.LearningRateSchedule = node?["learningRateSchedule"] is { } schedule ? OptimizerJson.DeserializeSchedule(schedule.ToJson()) : null;
+        if (node?["earlyStoppingCriteria"] is { } early)
         {
-            Architecture = Str(node, "architecture"),
-            BatchSize = Int(node, "batchSize") ?? defaults.BatchSize,
-            MaxEpoch = Int(node, "maxEpoch") ?? defaults.MaxEpoch,
-            LearningRate = Dbl(node, "learningRate"),
-            OptimizerJson = node?["optimizer"]?.ToJson(),
-            LearningRateScheduleJson = node?["learningRateSchedule"]?.ToJson(),
-            WeightDecay = Dbl(node, "weightDecay"),
-            ValidationSetFraction = Dbl(node, "validationSetFraction"),
-            EarlyStoppingCriteria = early is null ? null : new EarlyStoppingCriteria
+            var defaults = new EarlyStoppingCriteria();
+            options.EarlyStoppingCriteria = new EarlyStoppingCriteria
             {
                 Metric = Str(early, "metric") switch
                 {
@@ -82,20 +84,29 @@ internal static class ConfigBinder
                     "logLoss" => ClassificationMetric.LogLoss,
                     _ => ClassificationMetric.Accuracy,
                 },
-                Patience = Int(early, "patience") ?? earlyDefaults.Patience,
-                MinDelta = Dbl(early, "minDelta") ?? earlyDefaults.MinDelta,
-                RestoreBestWeights = Bool(early, "restoreBestWeights") ?? earlyDefaults.RestoreBestWeights,
-            },
-            Seed = Int(node, "seed") ?? defaults.Seed,
-            CheckpointEveryNEpochs = Int(node, "checkpointEveryNEpochs") ?? defaults.CheckpointEveryNEpochs,
-            LogEveryNSteps = Int(node, "logEveryNSteps") ?? defaults.LogEveryNSteps,
-            ImageSize = Int(node, "imageSize"),
-            CropPadding = Int(augmentation, "cropPadding") ?? 0,
-            HorizontalFlip = Bool(augmentation, "horizontalFlip") ?? false,
-            SkipInvalidImages = Bool(node, "skipInvalidImages") ?? false,
-            MaxTokens = Int(node, "maxTokens"),
-            NGramLength = Int(node, "nGramLength"),
-        };
+                Patience = Int(early, "patience") ?? defaults.Patience,
+                MinDelta = Dbl(early, "minDelta") ?? defaults.MinDelta,
+                RestoreBestWeights = Bool(early, "restoreBestWeights") ?? defaults.RestoreBestWeights,
+            };
+        }
+        switch (options)
+        {
+            case ImageClassificationTrainer.Options image:
+                image.ImageColumnName = columns.Image;
+                if (Int(node, "imageSize") is { } side) image.ImageSize = new ImageSize(side, side);
+                if (node?["augmentation"] is { } augmentation)
+                {
+                    var cropPadding = Int(augmentation, "cropPadding") ?? 0;
+                    var flip = Bool(augmentation, "horizontalFlip") ?? false;
+                    image.Augmentation = cropPadding > 0 || flip ? new ImageAugmentation(cropPadding, flip) : null;
+                }
+                break;
+            case TextClassificationTrainer.Options text:
+                text.TextColumnName = columns.Text;
+                text.Text2ColumnName = columns.Text2;
+                break;
+        }
+        return options;
     }
 
     private static string Resolve(string baseDirectory, string path)

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.ML.Momentum.Trainers;
+
 namespace Microsoft.ML.Momentum.Cli.Config;
 
 /// <summary>The enumerated values of a config file.</summary>
@@ -19,8 +22,11 @@ internal static class ConfigNames
     public static readonly string[] ImageDataSourceTypes = [Folder, Idx, Csv, Tsv];
     public static readonly string[] TextDataSourceTypes = [Csv, Tsv, Json, JsonLines];
 
-    public static readonly string[] ImageArchitectures = ["smallCnn", "resNet", "mlp"];
-    public static readonly string[] TextArchitectures = ["embeddingBag", "textCnn", "transformer"];
+    /// <summary>The image trainer's architectures (its enum's names in camelCase).</summary>
+    public static readonly string[] ImageArchitectures = CamelCaseNames<ImageClassificationArchitecture>();
+
+    /// <summary>The text trainer's architectures (its enum's names in camelCase).</summary>
+    public static readonly string[] TextArchitectures = CamelCaseNames<TextClassificationArchitecture>();
     public static readonly string[] Architectures = [.. ImageArchitectures, .. TextArchitectures];
 
     public static readonly string[] Metrics = ["accuracy", "macroF1", "logLoss"];
@@ -32,4 +38,7 @@ internal static class ConfigNames
 
     public static IReadOnlyList<string> ArchitecturesFor(string scenario)
         => scenario == ImageClassification ? ImageArchitectures : TextArchitectures;
+
+    private static string[] CamelCaseNames<TEnum>() where TEnum : struct, Enum
+        => Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
 }

@@ -1,3 +1,4 @@
+using Microsoft.ML.Momentum.Trainers;
 using static Microsoft.ML.Momentum.Cli.Config.ConfigNames;
 
 namespace Microsoft.ML.Momentum.Cli.Config;
@@ -50,25 +51,15 @@ internal static class ConfigSchema
         new("horizontalFlip", FieldType.Boolean, "Flip images left-right at random.") { Default = "false" },
     ]);
 
-    public static readonly ObjectSpec TrainingOption = new("trainingOption", "Trainer options (the trainers' Options names in camelCase).",
+    public static readonly ObjectSpec TrainingOption = new("trainingOption", "Trainer options: the trainers' Options names in camelCase, with the trainers' defaults.",
     [
-        new("architecture", FieldType.String, "Image: smallCnn, resNet, mlp. Text: embeddingBag, textCnn, transformer.") { Values = Architectures },
-        new("batchSize", FieldType.Integer, "Examples per minibatch.") { Minimum = 1, Maximum = 65536, Default = "32" },
-        new("maxEpoch", FieldType.Integer, "Passes over the training data.") { Minimum = 1, Maximum = 100000, Default = "10" },
-        new("learningRate", FieldType.Number, "Overrides the optimizer's learning rate.") { Minimum = 0, ExclusiveMinimum = true },
-        new("optimizer", FieldType.Optimizer, "The optimizer, in the library's JSON form: {\"name\": \"demonSgd\", ...}.") { Default = "{\"name\":\"sgdMomentum\"}" },
+        .. TrainerOptionFields.All.Select(TrainerOptionFields.Spec),
+        new("optimizer", FieldType.Optimizer, "The optimizer, in the library's JSON form: {\"name\": \"demonSgd\", ...}. " +
+            $"Default: the trainer's, {ImageClassificationTrainer.DefaultOptimizer().Name} ({ImageClassification}), {TextClassificationTrainer.DefaultOptimizer().Name} ({TextClassification}).") { },
         new("learningRateSchedule", FieldType.Schedule, "Learning-rate schedule; overrides the optimizer's own.") { },
-        new("weightDecay", FieldType.Number, "Weight decay; overrides the optimizer's own.") { Minimum = 0 },
-        new("validationSetFraction", FieldType.Number, "Fraction of the training data held out for validation when dataSource.validation is absent (0: none).") { Minimum = 0, Maximum = 1, ExclusiveMaximum = true, Default = "0.1" },
         new("earlyStoppingCriteria", FieldType.Object, "Early stopping; absent: train every epoch.") { Object = EarlyStopping },
-        new("seed", FieldType.Integer, "Seed of initialisation, shuffling and augmentation.") { Minimum = 0, Maximum = int.MaxValue, Default = "1" },
-        new("checkpointEveryNEpochs", FieldType.Integer, "Epochs between checkpoints (train --resume continues from the last).") { Minimum = 1, Maximum = 100000, Default = "1" },
-        new("logEveryNSteps", FieldType.Integer, "Optimizer steps between recorded progress points.") { Minimum = 1, Maximum = 1000000, Default = "50" },
         new("imageSize", FieldType.Integer, "Images are resized to imageSize x imageSize pixels (default: the data's size).") { Minimum = 8, Maximum = 4096, Scenario = ImageClassification },
         new("augmentation", FieldType.Object, "Training-time augmentation.") { Object = Augmentation, Scenario = ImageClassification },
-        new("skipInvalidImages", FieldType.Boolean, "Skip images that cannot be decoded instead of failing.") { Scenario = ImageClassification, Default = "false" },
-        new("maxTokens", FieldType.Integer, "Tokens kept per example.") { Minimum = 1, Maximum = 1000000, Scenario = TextClassification },
-        new("nGramLength", FieldType.Integer, "Longest word n-gram used as a feature (embeddingBag).") { Minimum = 1, Maximum = 5, Scenario = TextClassification },
     ]);
 
     public static readonly ObjectSpec Environment = new("environment", "Where training runs.",

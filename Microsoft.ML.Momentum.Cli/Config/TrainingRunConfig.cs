@@ -1,3 +1,5 @@
+using Microsoft.ML.Momentum.Trainers;
+
 namespace Microsoft.ML.Momentum.Cli.Config;
 
 /// <summary>
@@ -14,11 +16,23 @@ internal sealed record TrainingRunConfig
 
     public required DataSourceConfig DataSource { get; init; }
 
-    public required TrainingOptionConfig TrainingOption { get; init; }
+    /// <summary>
+    /// The scenario's trainer Options (<see cref="ImageClassificationTrainer.Options"/> or
+    /// <see cref="TextClassificationTrainer.Options"/>) as the config sets them; change a copy (<see cref="WithTrainingOption"/>).
+    /// </summary>
+    public required ClassificationTrainerOptions TrainingOption { get; init; }
 
     public required EnvironmentConfig Environment { get; init; }
 
     public required OutputConfig Output { get; init; }
 
     public bool IsImage => Scenario == ConfigNames.ImageClassification;
+
+    /// <summary>This config with a copy of its trainer options changed by <paramref name="change"/>.</summary>
+    public TrainingRunConfig WithTrainingOption(Action<ClassificationTrainerOptions> change)
+    {
+        var copy = TrainingOption.ShallowCopy<ClassificationTrainerOptions>();
+        change(copy);
+        return this with { TrainingOption = copy };
+    }
 }

@@ -53,20 +53,16 @@ internal static class ComparisonRunner
 
     /// <summary>The config of one run: the optimizer's settings, the seed, outputs in the run's sub-folder.</summary>
     public static TrainingRunConfig ConfigFor(ComparisonRequest request, ComparedOptimizer optimizer, int seed)
-    {
-        var options = request.Config.TrainingOption;
-        return request.Config with
+        => request.Config.WithTrainingOption(o =>
         {
-            TrainingOption = options with
-            {
-                OptimizerJson = OptimizerJson.Serialize(optimizer.Optimizer),
-                LearningRate = null,
-                LearningRateScheduleJson = request.KeepSchedule ? options.LearningRateScheduleJson : null,
-                Seed = seed,
-            },
+            o.Optimizer = optimizer.Optimizer;
+            o.LearningRate = null;
+            if (!request.KeepSchedule) o.LearningRateSchedule = null;
+            o.Seed = seed;
+        }) with
+        {
             Output = OutputConfig.In(Path.Combine(request.OutputDirectory, $"{FolderName(optimizer.Label)}-seed{seed}")),
         };
-    }
 
     private static string FolderName(string label)
         => string.Concat(label.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-'));

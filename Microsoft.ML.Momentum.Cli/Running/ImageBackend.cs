@@ -6,8 +6,8 @@ using Microsoft.ML.Momentum.Training;
 namespace Microsoft.ML.Momentum.Cli.Running;
 
 /// <summary>
-/// The image scenario: trains <see cref="ImageClassificationTrainer"/> on a config's folder, IDX or csv/tsv data
-/// and saves the model; loads image model zips for <c>evaluate</c> and <c>predict</c>.
+/// The image scenario: fits the ML.NET image estimator (<c>MomentumImageClassification</c>) on a config's folder,
+/// IDX or csv/tsv data (<see cref="ImageDataViews"/>) and saves the model; loads image model zips for <c>evaluate</c> and <c>predict</c>.
 /// </summary>
 internal sealed class ImageBackend : ITrainingBackend, IModelBackend
 {
@@ -18,27 +18,25 @@ internal sealed class ImageBackend : ITrainingBackend, IModelBackend
     public TrainingRunOutcome Train(TrainingRunRequest request, CancellationToken cancellationToken)
     {
         var config = request.Config;
-        var settings = (ImageTrainerSettings)request.Settings;
-        var source = config.DataSource;
-        var workspace = config.Output.WorkspacePath;
-        var device = DeviceOption.Resolve(settings.Device, $"{config.SourcePath}: environment.device");
-        var validation = source.Validation is { } v ? ImageDataSources.For(source, v, "validation", workspace) : null;
-        var heldOut = new HeldOutValidation(request.Progress);
-        var options = ImageTrainerOptionsFactory.Create(settings, device, validation, request.Resume, heldOut.Observe);
-        using var model = new ImageClassificationTrainer(options).Fit(ImageDataSources.For(source, source.Train, "train", workspace), cancellationToken);
-        model.Save(config.Output.ModelPath);
-        var result = model.Training!;
-        if (source.Test is { } test)
+        var ml = new MLContext(RunOptions.SeedOf(config));
+        var origin = new RowOrigin();
+        var views = ImageDataViews.For(ml, config.DataSource, origin);
+        try
         {
-            var metrics = model.Evaluate(ImageDataSources.For(source, test, "test", workspace), settings.LabelColumnName, settings.ImageColumnName, cancellationToken);
-            return new TrainingRunOutcome(result, model.ClassNames, metrics, "test");
+            return EstimatorRun.Train(request, ml, views, (train, validation, progress) =>
+                ml.MulticlassClassification.Trainers.MomentumImageClassification(new MomentumImageClassificationTrainer.Options
+                {
+                    LabelColumnName = ViewColumns.Label,
+                    ImageColumnName = ViewColumns.Image,
+                    ScoreColumnName = ViewColumns.Score,
+                    Trainer = (ImageClassificationTrainer.Options)RunOptions.For(config, request.Resume, progress),
+                    CancellationToken = cancellationToken,
+                }).Fit(train, validation), (model, path) => model.Save(path), cancellationToken);
         }
-        if (validation is not null)
+        catch (InvalidDataException e) when (e.Data.Contains(ImageFeatureInput.RowPositionKey) && origin.Current is { } file)
         {
-            var metrics = model.Evaluate(validation, settings.LabelColumnName, settings.ImageColumnName, cancellationToken);
-            return new TrainingRunOutcome(result, model.ClassNames, metrics, "validation");
+            throw new InvalidDataException($"Image '{file}' could not be decoded: {e.InnerException?.Message ?? e.Message}", e);
         }
-        return new TrainingRunOutcome(result, model.ClassNames, heldOut.MetricsOf(result.SelectedEpoch), "validation");
     }
 
     public ILoadedModel Load(string path, ComputeDevice device) => new LoadedImageModel(ImageClassificationModel.Load(path, device));

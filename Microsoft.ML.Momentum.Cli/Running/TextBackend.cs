@@ -6,8 +6,8 @@ using Microsoft.ML.Momentum.Training;
 namespace Microsoft.ML.Momentum.Cli.Running;
 
 /// <summary>
-/// The text scenario: trains <see cref="TextClassificationTrainer"/> on a config's csv, tsv, json or jsonLines data
-/// and saves the model; loads text model zips for <c>evaluate</c> and <c>predict</c>.
+/// The text scenario: fits the ML.NET text estimator (<c>MomentumTextClassification</c>) on a config's csv, tsv, json
+/// or jsonLines data (<see cref="TextDataViews"/>) and saves the model; loads text model zips for <c>evaluate</c> and <c>predict</c>.
 /// </summary>
 internal sealed class TextBackend : ITrainingBackend, IModelBackend
 {
@@ -18,24 +18,21 @@ internal sealed class TextBackend : ITrainingBackend, IModelBackend
     public TrainingRunOutcome Train(TrainingRunRequest request, CancellationToken cancellationToken)
     {
         var config = request.Config;
-        var settings = (TextTrainerSettings)request.Settings;
-        var source = config.DataSource;
-        var device = DeviceOption.Resolve(settings.Device, $"{config.SourcePath}: environment.device");
-        var validation = source.Validation is { } v ? TextDataSources.For(source, v) : null;
-        var heldOut = new HeldOutValidation(request.Progress);
-        var options = TextTrainerOptionsFactory.Create(settings, device, validation, request.Resume, heldOut.Observe);
-        using var model = new TextClassificationTrainer(options).Fit(TextDataSources.For(source, source.Train), cancellationToken);
-        model.Save(config.Output.ModelPath);
-        var result = model.Training!;
-        if (source.Test is { } test)
+        if (config.DataSource.Columns.Text2 is not null)
         {
-            return new TrainingRunOutcome(result, model.ClassNames, model.Evaluate(TextDataSources.For(source, test), cancellation: cancellationToken), "test");
+            throw new ConfigException($"{config.SourcePath}: dataSource.columns.text2: sentence pairs cannot be trained through the ML.NET text estimator yet; remove 'text2'.");
         }
-        if (validation is not null)
-        {
-            return new TrainingRunOutcome(result, model.ClassNames, model.Evaluate(validation, cancellation: cancellationToken), "validation");
-        }
-        return new TrainingRunOutcome(result, model.ClassNames, heldOut.MetricsOf(result.SelectedEpoch), "validation");
+        var ml = new MLContext(RunOptions.SeedOf(config));
+        var views = TextDataViews.For(ml, config.DataSource);
+        return EstimatorRun.Train(request, ml, views, (train, validation, progress) =>
+            ml.MulticlassClassification.Trainers.MomentumTextClassification(new MomentumTextClassificationTrainer.Options
+            {
+                LabelColumnName = ViewColumns.Label,
+                TextColumnName = ViewColumns.Text,
+                ScoreColumnName = ViewColumns.Score,
+                Trainer = (TextClassificationTrainer.Options)RunOptions.For(config, request.Resume, progress),
+                CancellationToken = cancellationToken,
+            }).Fit(train, validation), (model, path) => model.Save(path), cancellationToken);
     }
 
     public ILoadedModel Load(string path, ComputeDevice device) => new LoadedTextModel(TextClassificationModel.Load(path, device));

@@ -19,11 +19,11 @@ public sealed class FashionMnistTrainingTests
         var test = FashionMnist.LoadTest();
         Assert.AreEqual(60_000, train.Count);
         Assert.AreEqual(10_000, test.Count);
-        var trainer = new MomentumContext(seed: 1).MulticlassClassification.Trainers.ImageClassification(new ImageClassificationTrainer.Options
+        var trainer = new ImageClassificationTrainer(new ImageClassificationTrainer.Options
         {
             MaxEpoch = 1, BatchSize = 64, Optimizer = new Momo(), ValidationSetFraction = 0,
             NumberOfThreads = TestEnvironment.Threads, Device = ComputeDevice.Cpu,
-        });
+        }, contextSeed: 1);
         using var model = trainer.Fit(ImageDataSource.FromImages(train));
         var accuracy = model.Evaluate(ImageDataSource.FromImages(test)).Accuracy;
         Console.WriteLine($"Fashion-MNIST test accuracy after one epoch: {accuracy:P2}");

@@ -13,12 +13,11 @@ public sealed class ImageTrainerEndToEndTests
     [TestMethod]
     public void TrainEvaluateSaveLoadPredictGivesTheSameScores()
     {
-        var context = new MomentumContext(seed: 3);
-        var trainer = context.MulticlassClassification.Trainers.ImageClassification(new ImageClassificationTrainer.Options
+        var trainer = new ImageClassificationTrainer(new ImageClassificationTrainer.Options
         {
             MaxEpoch = 6, BatchSize = 30, Optimizer = new Momo(), ValidationSetFraction = 0.2,
             NumberOfThreads = TestEnvironment.Threads, Device = ComputeDevice.Cpu,
-        });
+        }, contextSeed: 3);
         using var model = trainer.Fit(FashionFolder);
         var metrics = model.Evaluate(FashionFolder);
         Console.WriteLine($"small CNN + MoMo on the fixture: accuracy {metrics.Accuracy:P1}, macro-F1 {metrics.MacroF1:F3}, log-loss {metrics.LogLoss:F3}");

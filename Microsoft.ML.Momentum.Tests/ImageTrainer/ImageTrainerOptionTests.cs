@@ -155,9 +155,8 @@ public sealed class ImageTrainerOptionTests
         CollectionAssert.AreEqual(ScoresOf(a, SomeFiles()), ScoresOf(b, SomeFiles()));
         CollectionAssert.AreNotEqual(ScoresOf(a, SomeFiles()), ScoresOf(c, SomeFiles()));
 
-        var context = new MomentumContext(seed: 11);
         var options = Options(o => o.Seed = null);
-        using var fromContext = context.MulticlassClassification.Trainers.ImageClassification(options).Fit(FashionFolder);
+        using var fromContext = new ImageClassificationTrainer(options, contextSeed: 11).Fit(FashionFolder);
         CollectionAssert.AreEqual(ScoresOf(a, SomeFiles()), ScoresOf(fromContext, SomeFiles()), "the context's seed applies when the options set none");
     }
 

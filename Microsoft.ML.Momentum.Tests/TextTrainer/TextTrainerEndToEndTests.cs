@@ -10,7 +10,7 @@ public sealed class TextTrainerEndToEndTests
     [TestMethod]
     public void TrainEvaluateSaveLoadPredictGivesTheSameScores()
     {
-        var trainer = new MomentumContext(seed: 3).MulticlassClassification.Trainers.TextClassification(TextTrainerFixtures.Fast());
+        var trainer = new TextClassificationTrainer(TextTrainerFixtures.Fast(), contextSeed: 3);
         using var model = trainer.Fit(TextTrainerFixtures.Topics);
         var report = model.TrainingData!;
         Console.WriteLine($"{report}; history: {string.Join(" ", model.Training!.History.Select(e => $"{e.ValidationAccuracy:P0}"))}");

@@ -10,6 +10,12 @@ namespace Microsoft.ML.Momentum;
 /// </summary>
 internal sealed class ImageFeatureInput : FeatureInput<DecodedImage>
 {
+    /// <summary>
+    /// The key of <see cref="Exception.Data"/> under which an unreadable image's error holds the row's position, so that
+    /// a caller that knows where each row came from can name the file.
+    /// </summary>
+    internal const string RowPositionKey = "Microsoft.ML.Momentum.RowPosition";
+
     /// <summary>The one instance.</summary>
     public static ImageFeatureInput Instance { get; } = new();
 
@@ -43,7 +49,7 @@ internal sealed class ImageFeatureInput : FeatureInput<DecodedImage>
             return () =>
             {
                 images(ref image);
-                if (image is null) throw new InvalidDataException($"Row {row.Position} of column '{column.Name}' holds no image.");
+                if (image is null) throw Unreadable(row, column, "holds no image", null);
                 return MLImageConversion.ToDecoded(image);
             };
         }
@@ -58,8 +64,15 @@ internal sealed class ImageFeatureInput : FeatureInput<DecodedImage>
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"Row {row.Position} of column '{column.Name}': {e.Message}", e);
+                throw Unreadable(row, column, e.Message, e);
             }
         };
+    }
+
+    private static InvalidDataException Unreadable(DataViewRow row, DataViewSchema.Column column, string problem, Exception? inner)
+    {
+        var error = new InvalidDataException($"Row {row.Position} of column '{column.Name}': {problem}", inner);
+        error.Data[RowPositionKey] = row.Position;
+        return error;
     }
 }

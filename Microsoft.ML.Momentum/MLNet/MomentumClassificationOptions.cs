@@ -38,6 +38,13 @@ public abstract class MomentumClassificationOptions<TTrainerOptions>
     public bool ContinueOptimizerState { get; set; }
 
     /// <summary>
+    /// Stops <c>Fit</c> between optimizer steps with an <see cref="OperationCanceledException"/>; with
+    /// <c>Trainer.WorkspacePath</c> set a checkpoint is written first, which a later <c>Fit</c> with
+    /// <c>Trainer.ResumeFromCheckpoint</c> continues exactly (default: never cancelled).
+    /// </summary>
+    public CancellationToken CancellationToken { get; set; }
+
+    /// <summary>
     /// The training settings (optimizer, epochs, batch size, learning rate, network, seed, device…). Their column names
     /// and <c>ValidationSet</c> belong to the trainer's own data sources and are not read here: this class's columns
     /// and <see cref="ValidationSet"/> take their place. A seed left unset is drawn from the <c>MLContext</c>, so

@@ -64,7 +64,7 @@ public sealed partial class MomentumImageClassificationTrainer : IEstimator<Mome
         {
             var options = examples.Configure(_options.Trainer);
             if (examples.Validation is { } validation) options.ValidationSet = ImageDataSource.FromDecoded(validation);
-            return new ImageClassificationTrainer(options).Fit(ImageDataSource.FromDecoded(examples.Train), WarmStartFrom(previousModel), CancellationToken.None);
+            return new ImageClassificationTrainer(options).Fit(ImageDataSource.FromDecoded(examples.Train), WarmStartFrom(previousModel), _options.CancellationToken);
         });
     }
 

@@ -62,7 +62,7 @@ public sealed partial class MomentumTextClassificationTrainer : IEstimator<Momen
         {
             var options = examples.Configure(_options.Trainer);
             if (examples.Validation is { } validation) options.ValidationSet = Source(validation);
-            return new TextClassificationTrainer(options).Fit(Source(examples.Train), WarmStartFrom(previousModel), CancellationToken.None);
+            return new TextClassificationTrainer(options).Fit(Source(examples.Train), WarmStartFrom(previousModel), _options.CancellationToken);
         });
     }
 

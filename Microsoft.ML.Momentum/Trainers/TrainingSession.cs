@@ -8,8 +8,11 @@ namespace Microsoft.ML.Momentum.Trainers;
 /// <summary>What the trainers do around the shared <see cref="TrainingLoop"/>: environment, optimizer copy, loop settings.</summary>
 internal static class TrainingSession
 {
-    /// <summary>The seed of a run: the options' seed, else the context's, else 1.</summary>
-    public static int SeedOf(ClassificationTrainerOptions options, int? contextSeed) => options.Seed ?? contextSeed ?? 1;
+    /// <summary>The seed of a run whose options and context set none.</summary>
+    public const int DefaultSeed = 1;
+
+    /// <summary>The seed of a run: the options' seed, else the context's, else <see cref="DefaultSeed"/>.</summary>
+    public static int SeedOf(ClassificationTrainerOptions options, int? contextSeed) => options.Seed ?? contextSeed ?? DefaultSeed;
 
     /// <summary>Applies the thread count and resolves the device (auto-detecting CUDA when none is set).</summary>
     public static ComputeDevice Prepare(ClassificationTrainerOptions options)

@@ -51,7 +51,7 @@ internal sealed class BenchmarkRunner(BenchmarkArguments arguments)
                 $"  {model}/{optimizer} epoch {p.Epoch}/{p.MaxEpoch}: loss {p.EpochLoss:F4}, train acc {p.EpochAccuracy:P2}, " +
                 $"validation acc {p.Validation?.Accuracy:P2}, {p.SamplesPerSecond:F0} docs/s, {p.Elapsed.TotalSeconds:F0} s"));
         };
-        var trainer = new MomentumContext().MulticlassClassification.Trainers.TextClassification(options);
+        var trainer = new TextClassificationTrainer(options);
         var clock = Stopwatch.StartNew();
         using var trained = trainer.Fit(TextDataSource.FromDataSet(train));
         var fitSeconds = clock.Elapsed.TotalSeconds;

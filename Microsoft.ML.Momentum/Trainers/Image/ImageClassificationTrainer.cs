@@ -9,15 +9,16 @@ using Microsoft.ML.Momentum.Training;
 namespace Microsoft.ML.Momentum.Trainers;
 
 /// <summary>
-/// Trains an image classifier from scratch (small CNN, ResNet or MLP) with any of the library's optimizers.
-/// Create it from <see cref="MomentumContext"/>'s catalog or directly, then <see cref="Fit(ImageDataSource, CancellationToken)"/> labelled images.
+/// The image training engine: trains a classifier from scratch (small CNN, ResNet or MLP) with any of the library's
+/// optimizers. Applications train through the ML.NET estimator
+/// (<c>mlContext.MulticlassClassification.Trainers.MomentumImageClassification</c>), which reads its data views and
+/// calls this class; using it directly skips ML.NET for data already in files or memory.
 /// </summary>
 /// <example>
 /// <code>
-/// var context = new MomentumContext(seed: 1);
-/// var trainer = context.MulticlassClassification.Trainers.ImageClassification(new ImageClassificationTrainer.Options
+/// var trainer = new ImageClassificationTrainer(new ImageClassificationTrainer.Options
 /// {
-///     Optimizer = new Momo(), MaxEpoch = 10, ValidationSetFraction = 0.1,
+///     Optimizer = new Momo(), MaxEpoch = 10, ValidationSetFraction = 0.1, Seed = 1,
 /// });
 /// using var model = trainer.Fit(ImageDataSource.FromFolder("photos"));
 /// Console.WriteLine(model.Predict("photos/cat/1.png").PredictedLabel);

@@ -8,16 +8,17 @@ using Microsoft.ML.Momentum.Training;
 namespace Microsoft.ML.Momentum.Trainers;
 
 /// <summary>
-/// Trains a text classifier from scratch (fastText-style EmbeddingBag with hashed n-grams, TextCNN or a small
-/// Transformer) with any of the library's optimizers. Create it from <see cref="MomentumContext"/>'s catalog or
-/// directly, then <see cref="Fit(TextDataSource, CancellationToken)"/> labelled text. The vocabulary is built from the training split only.
+/// The text training engine: trains a classifier from scratch (fastText-style EmbeddingBag with hashed n-grams,
+/// TextCNN or a small Transformer) with any of the library's optimizers. Applications train through the ML.NET
+/// estimator (<c>mlContext.MulticlassClassification.Trainers.MomentumTextClassification</c>), which reads its data
+/// views and calls this class; using it directly, <see cref="Fit(TextDataSource, CancellationToken)"/> reads files or
+/// memory without ML.NET. The vocabulary is built from the training split only.
 /// </summary>
 /// <example>
 /// <code>
-/// var context = new MomentumContext(seed: 1);
-/// var trainer = context.MulticlassClassification.Trainers.TextClassification(new TextClassificationTrainer.Options
+/// var trainer = new TextClassificationTrainer(new TextClassificationTrainer.Options
 /// {
-///     LabelColumnName = "Sentiment", TextColumnName = "Review", Optimizer = new DemonAdam(), MaxEpoch = 5, StripHtml = true,
+///     Seed = 1, LabelColumnName = "Sentiment", TextColumnName = "Review", Optimizer = new DemonAdam(), MaxEpoch = 5, StripHtml = true,
 /// });
 /// using var model = trainer.Fit(TextDataSource.FromCsv("reviews.csv"));
 /// Console.WriteLine(model.Predict("A wonderful, moving film.").PredictedLabel);
