@@ -35,6 +35,7 @@ public sealed class TextTrainEvaluatePredictTests
         Assert.AreEqual("test", metrics.Final!.Split);
         Assert.IsGreaterThan(0.6, metrics.Final.Accuracy, "the topics are easy to tell apart");
         Assert.IsTrue(File.Exists(Path.Combine(output, "report.html")));
+        MlNetModelAssert.WrittenOrExplained(train.Out, Path.Combine(output, "model.mlnet.zip"));
 
         var model = Path.Combine(output, "model.zip");
         var evaluated = Run("evaluate", "--model", model, "--data", Path.Combine(RepoPaths.Text, "topics.tsv"), "--format", "json");
@@ -69,5 +70,23 @@ public sealed class TextTrainEvaluatePredictTests
         Assert.AreEqual(ExitCodes.Success, code, error);
         StringAssert.Contains(output, "epoch 1/1: train loss");
         Assert.IsTrue(File.Exists(temp.File("momentum-output/model.zip")));
+    }
+
+    [TestMethod]
+    public void SentencePairsAreRefusedNamingTheField()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.File("pairs.json");
+        File.WriteAllText(config, $$"""
+            {
+              "scenario": "textClassification",
+              "dataSource": {"type": "csv", "train": {"path": {{JsonSerializer.Serialize(RepoPaths.Topics)}}}, "columns": {"label": "Label", "text": "Text", "text2": "Text"} },
+              "output": {"directory": "out"}
+            }
+            """);
+        var (code, _, error) = Run("train", "--config", config, "--progress", "plain");
+        Assert.AreEqual(ExitCodes.BadUsage, code);
+        StringAssert.Contains(error, "dataSource.columns.text2: sentence pairs cannot be trained");
+        Assert.IsFalse(File.Exists(temp.File("out/model.zip")));
     }
 }

@@ -30,6 +30,7 @@ public sealed class TrainEvaluatePredictTests
         Assert.AreEqual("test", metrics.Final!.Split);
         Assert.AreEqual(2, metrics.Epochs.Count);
         CollectionAssert.Contains(metrics.ClassNames.ToArray(), "Sandale été");
+        MlNetModelAssert.WrittenOrExplained(train.Out, Path.Combine(output, "model.mlnet.zip"));
 
         var model = Path.Combine(output, "model.zip");
         var text = Run("evaluate", "--model", model, "--data", RepoPaths.Fashion);
