@@ -12,7 +12,9 @@ internal static class ExampleConfigs
         var dataSource = data is null || IsIdxDirectory(data)
             ? IdxDataSource(data ?? FashionMnist.DebianDirectory)
             : Directory.Exists(data) ? FolderDataSource(data) : ListingDataSource(data);
-        return ImageTemplate.Replace("{{dataSource}}", dataSource, StringComparison.Ordinal);
+        return ImageTemplate
+            .Replace("{{dataSource}}", dataSource, StringComparison.Ordinal)
+            .Replace("{{batchSize}}", BatchSizeOf(ConfigNames.ImageClassification), StringComparison.Ordinal);
     }
 
     /// <summary>The text example: an EmbeddingBag (fastText-style) classifier trained with MoMo on <paramref name="data"/>.</summary>
@@ -32,8 +34,13 @@ internal static class ExampleConfigs
         return TextTemplate
             .Replace("{{type}}", type, StringComparison.Ordinal)
             .Replace("{{path}}", Json(data), StringComparison.Ordinal)
-            .Replace("{{hasHeader}}", header, StringComparison.Ordinal);
+            .Replace("{{hasHeader}}", header, StringComparison.Ordinal)
+            .Replace("{{batchSize}}", BatchSizeOf(ConfigNames.TextClassification), StringComparison.Ordinal);
     }
+
+    /// <summary>The scenario's trainer default, written out so that users see what they would change.</summary>
+    private static string BatchSizeOf(string scenario)
+        => TrainerOptionFields.NewOptions(scenario).BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool IsIdxDirectory(string path)
         => Directory.Exists(path) && Directory.EnumerateFiles(path, "*-images-idx3-ubyte*").Any();
@@ -94,7 +101,8 @@ internal static class ExampleConfigs
           "trainingOption": {
             // smallCnn, resNet or mlp.
             "architecture": "smallCnn",
-            "batchSize": 64,
+            // Options left out take the trainer's defaults (docs/configuration.md lists them).
+            "batchSize": {{batchSize}},
             "maxEpoch": 5,
             // Any optimizer of the library in its JSON form. Demon SGD (Chen et al.) decays the momentum to 0 over the run.
             // Other paper methods: {"name": "momo", "learningRate": 1.0} (adaptive step size),
@@ -140,7 +148,7 @@ internal static class ExampleConfigs
           "trainingOption": {
             // embeddingBag (fastText-style, fast), textCnn or transformer.
             "architecture": "embeddingBag",
-            "batchSize": 32,
+            "batchSize": {{batchSize}},
             "maxEpoch": 5,
             // MoMo (Schaipp et al.): the learning rate is only a cap; the step size adapts to the loss.
             // Others: {"name": "demonAdam", "learningRate": 0.001}, {"name": "adamW"}, or any optimizer with
