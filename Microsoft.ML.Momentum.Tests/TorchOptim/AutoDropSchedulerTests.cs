@@ -14,9 +14,8 @@ public sealed class AutoDropSchedulerTests
     [TestMethod]
     public void SavedWithTheOptimizerAResumedLoopContinuesBitIdentically()
     {
-        using var problem = new Regression(noise: 0.5);
-        using var sgd = optim.SGD(problem.Parameters, 0.1, momentum: 0.9);
-        using var scheduler = new AutoDropScheduler(sgd, Options);
+        using var loop = new Loop();
+        var (problem, sgd, scheduler) = (loop.Problem, loop.Sgd, loop.Scheduler);
         Run(problem, sgd, scheduler, 150);
         var weights = problem.Flat();
         var dropsAtSave = scheduler.DropCount;
@@ -29,10 +28,9 @@ public sealed class AutoDropSchedulerTests
         Run(problem, sgd, scheduler, 250);
         Assert.IsTrue(scheduler.DropCount > dropsAtSave, "no drop after the save point: the test would not show the state matters");
 
-        using var resumed = new Regression(noise: 0.5);
+        using var resumedLoop = new Loop();
+        var (resumed, again, resumedScheduler) = (resumedLoop.Problem, resumedLoop.Sgd, resumedLoop.Scheduler);
         resumed.Assign(weights);
-        using var again = optim.SGD(resumed.Parameters, 0.1, momentum: 0.9);
-        using var resumedScheduler = new AutoDropScheduler(again, Options);
         saved.Position = 0;
         using (var reader = new BinaryReader(saved))
         {
@@ -51,10 +49,9 @@ public sealed class AutoDropSchedulerTests
     [TestMethod]
     public void AStateOfOtherParametersOrNotAStateIsAClearErrorAndChangesNothing()
     {
-        using var problem = new Regression(noise: 0.5);
-        using var sgd = optim.SGD(problem.Parameters, 0.1, momentum: 0.9);
-        using var scheduler = new AutoDropScheduler(sgd, Options);
-        Run(problem, sgd, scheduler, 120);
+        using var loop = new Loop();
+        var (problem, scheduler) = (loop.Problem, loop.Scheduler);
+        Run(problem, loop.Sgd, scheduler, 120);
         using var other = new Parameter(zeros(7).DetachFromDisposeScope());
         using var small = optim.SGD([other], 0.1);
         using var smallScheduler = new AutoDropScheduler(small, Options);
@@ -73,6 +70,30 @@ public sealed class AutoDropSchedulerTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>A noisy regression (its trajectory saturates), torch.optim.SGD with momentum, and AutoDrop over it.</summary>
+    private sealed class Loop : IDisposable
+    {
+        public Loop()
+        {
+            Problem = new Regression(noise: 0.5);
+            Sgd = optim.SGD(Problem.Parameters, 0.1, momentum: 0.9);
+            Scheduler = new AutoDropScheduler(Sgd, Options);
+        }
+
+        public Regression Problem { get; }
+
+        public OptimizerHelper Sgd { get; }
+
+        public AutoDropScheduler Scheduler { get; }
+
+        public void Dispose()
+        {
+            Scheduler.Dispose();
+            Sgd.Dispose();
+            Problem.Dispose();
         }
     }
 
