@@ -5,7 +5,7 @@
 //
 //   dotnet run -c Release --project Microsoft.ML.Momentum.Benchmarks -- [--sizes 1M,10M,100M] [--threads 2]
 //       [--runs 9] [--methods sgd-momentum,momo,momo-adam] [--warm-state] [--device] [--pytorch /usr/bin/python3] [--help]
-//   dotnet run -c Release --project Microsoft.ML.Momentum.Benchmarks -- --torch-optim [--threads 2]
+//   dotnet run -c Release --project Microsoft.ML.Momentum.Benchmarks -- --torch-optim [--threads 2] [--runs 21]
 //       (MomentumOptim's TorchSharp optimizers against torch.optim.SGD/Adam, 10M floats in 100 tensors)
 using System.Diagnostics;
 using System.Globalization;
@@ -14,7 +14,8 @@ using Microsoft.ML.Momentum.Engine;
 
 if (args.Contains("--torch-optim"))
 {
-    TorchOptimBenchmark.Run(args.SkipWhile(a => a != "--threads").Skip(1).Select(int.Parse).FirstOrDefault(2));
+    int Argument(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(int.Parse).FirstOrDefault(fallback);
+    TorchOptimBenchmark.Run(Argument("--threads", 2), Argument("--runs", 21));
     return;
 }
 var options = BenchmarkOptions.Parse(args);

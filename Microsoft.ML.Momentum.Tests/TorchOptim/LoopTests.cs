@@ -91,21 +91,39 @@ public sealed class LoopTests
     [TestMethod]
     public void NonFiniteGradientsAreSkippedAndCounted()
     {
+        foreach (var create in (Func<Regression, MomentumOptimizer>[])[p => MomentumOptim.Adam(p.Parameters, lr: 0.01), p => MomentumOptim.MoMo(p.Parameters)])
+        {
+            using var problem = new Regression();
+            using var optimizer = create(problem);
+            using var scope = NewDisposeScope();
+            optimizer.step(problem.LossAndGradients);
+            var loss = problem.LossAndGradients().item<float>();
+            using (var g = problem.Parameters.Last().grad!) g[0] = float.PositiveInfinity;
+            var before = problem.Flat();
+            optimizer.step(loss);
+            var name = optimizer.Groups[0].Options.Method.Name;
+            CollectionAssert.AreEqual(before, problem.Flat(), name);
+            var diagnostics = optimizer.Groups[0].Diagnostics;
+            Assert.AreEqual(1, diagnostics.SkippedSteps, name);
+            Assert.IsTrue(diagnostics.LastStepSkipped, name);
+            Assert.AreEqual(1, diagnostics.StepCount, name);
+            optimizer.step(problem.LossAndGradients);
+            Assert.AreEqual(2, optimizer.Groups[0].Diagnostics.StepCount, name);
+        }
+    }
+
+    [TestMethod]
+    public void TooManyNonFiniteStepsInARowEndTheLoopAsInTheTrainers()
+    {
         using var problem = new Regression();
-        using var optimizer = MomentumOptim.Adam(problem.Parameters, lr: 0.01);
+        using var optimizer = MomentumOptim.Create(problem.Parameters, new SgdMomentum { LearningRate = 0.1, MaxConsecutiveSkips = 3 });
         using var scope = NewDisposeScope();
-        optimizer.step(problem.LossAndGradients);
         problem.LossAndGradients();
         using (var g = problem.Parameters.First().grad!) g[0, 0] = float.NaN;
-        var before = problem.Flat();
         optimizer.step();
-        CollectionAssert.AreEqual(before, problem.Flat());
-        var diagnostics = optimizer.Groups[0].Diagnostics;
-        Assert.AreEqual(1, diagnostics.SkippedSteps);
-        Assert.IsTrue(diagnostics.LastStepSkipped);
-        Assert.AreEqual(1, diagnostics.StepCount);
-        optimizer.step(problem.LossAndGradients);
-        Assert.AreEqual(2, optimizer.Groups[0].Diagnostics.StepCount);
+        optimizer.step();
+        var error = Assert.ThrowsExactly<NonFiniteStepException>(() => optimizer.step());
+        Assert.AreEqual(3, error.ConsecutiveSkips);
     }
 
     [TestMethod]

@@ -153,6 +153,19 @@ public abstract class Optimizer : IOptimizer, IDisposable
         ThrowIfDiverged();
     }
 
+    /// <summary>
+    /// Applies one update in place to parameters and gradients that lie in pieces of host memory (the tensors of a
+    /// TorchSharp model), on the CPU backend: the same kernels and state as the span overload over their concatenation.
+    /// </summary>
+    /// <param name="parameters">The parameters, updated in place.</param>
+    /// <param name="gradients">The minibatch gradient, laid out as the parameters.</param>
+    /// <param name="loss">The same minibatch's unscaled loss.</param>
+    internal void Step(SegmentedVector parameters, SegmentedVector gradients, double loss)
+    {
+        Engine.Step(parameters, gradients, loss);
+        ThrowIfDiverged();
+    }
+
     /// <summary>Ends the run once <see cref="MaxConsecutiveSkips"/> steps in a row were skipped.</summary>
     private void ThrowIfDiverged()
     {

@@ -53,6 +53,16 @@ internal sealed class OptimizerEngine(UpdateRule rule, ControllerState? controll
         }
     }
 
+    /// <summary>A step of the CPU backend over parameters and gradients that lie in pieces of host memory (one layout).</summary>
+    public void Step(SegmentedVector parameters, SegmentedVector gradients, double loss)
+    {
+        if (parameters.Layout != gradients.Layout) throw new ArgumentException("The gradient's pieces must be laid out as the parameters'.", nameof(gradients));
+        CheckLengths(parameters.Layout.Length, gradients.Layout.Length);
+        _cpu.Threads = settings().Parallelism;
+        Bind(_cpu, parameters.Layout.Length);
+        StepCore(new Vec(parameters), new Vec(gradients), loss);
+    }
+
     public void Step(FlatVector parameters, FlatVector gradients, double loss)
     {
         ArgumentNullException.ThrowIfNull(parameters);

@@ -4,7 +4,9 @@ namespace Microsoft.ML.Momentum.Optimizers.Execution;
 
 /// <summary>
 /// A flat float32 vector as a backend sees it: a pinned host address for the CPU backend, a TorchSharp-held
-/// <see cref="FlatVector"/> for the tensor backend. <see cref="IsNone"/> marks an absent optional vector.
+/// <see cref="FlatVector"/> for the tensor backend, or, for the CPU backend, pieces of host memory laid out as one
+/// logical vector (<see cref="SegmentedVector"/>: the parameters and gradients of a TorchSharp model, stepped in
+/// place). <see cref="IsNone"/> marks an absent optional vector.
 /// </summary>
 internal readonly unsafe struct Vec
 {
@@ -20,13 +22,22 @@ internal readonly unsafe struct Vec
         Length = flat.Length;
     }
 
+    public Vec(SegmentedVector segments)
+    {
+        Segments = segments;
+        Length = segments.Layout.Length;
+    }
+
     public float* Pointer { get; }
 
     public FlatVector? Flat { get; }
 
+    /// <summary>The pieces of a segmented vector, or null.</summary>
+    public SegmentedVector? Segments { get; }
+
     public long Length { get; }
 
-    public bool IsNone => Pointer == null && Flat is null;
+    public bool IsNone => Pointer == null && Flat is null && Segments is null;
 
     public static Vec None => default;
 }

@@ -8,14 +8,17 @@ namespace Microsoft.ML.Momentum.Optimizers.TorchOptim;
 
 /// <summary>
 /// One flat float32 copy of a list of parameters (and, optionally, of their gradients) on the parameters'
-/// device, so that the flat-vector optimizers and AutoDrop can run over tensors that TorchSharp keeps apart.
-/// MoMo's step size needs sums over all parameters of a group, so the group is gathered into one vector, stepped
-/// and scattered back. CPU tensors that are contiguous are copied as spans; others through tensor copies.
+/// device, for the groups that cannot be stepped in place (<see cref="ParameterPieces"/>: tensors on a GPU, or not
+/// contiguous). MoMo's step size needs sums over all parameters of a group, so the group is gathered into one vector,
+/// stepped and scattered back. CPU tensors that are contiguous are copied as spans; others through tensor copies.
+/// A parameter without a gradient steps with a zero gradient in the copy (its part of the state moves on) but keeps
+/// its values.
 /// </summary>
 internal sealed class FlatParameterCopy : IDisposable
 {
     private readonly Parameter[] _parameters;
     private readonly long[] _offsets;
+    private readonly bool[] _withoutGradient;
 
     /// <summary>Allocates the copy for <paramref name="parameters"/> (at least one, float32, all on one device).</summary>
     public FlatParameterCopy(IEnumerable<Parameter> parameters, bool withGradients)
@@ -24,6 +27,7 @@ internal sealed class FlatParameterCopy : IDisposable
         if (_parameters.Length == 0) throw new ArgumentException("A parameter group needs at least one parameter.", nameof(parameters));
         var device = _parameters[0].device;
         _offsets = new long[_parameters.Length + 1];
+        _withoutGradient = new bool[_parameters.Length];
         for (var i = 0; i < _parameters.Length; i++)
         {
             var p = _parameters[i];
@@ -51,13 +55,19 @@ internal sealed class FlatParameterCopy : IDisposable
         for (var i = 0; i < _parameters.Length; i++) CopyIn(_parameters[i], Values, i);
     }
 
-    /// <summary>Copies the gradients into <see cref="Gradients"/>; a parameter without a gradient contributes zeros.</summary>
-    public void GatherGradients()
+    /// <summary>
+    /// Copies the gradients into <see cref="Gradients"/>; a parameter without a gradient contributes zeros and is not
+    /// written back by <see cref="ScatterValues"/>. Returns whether any parameter has a gradient.
+    /// </summary>
+    public bool GatherGradients()
     {
         var gradients = Gradients ?? throw new InvalidOperationException("This copy holds no gradients.");
+        var any = false;
         for (var i = 0; i < _parameters.Length; i++)
         {
             using var grad = _parameters[i].grad;
+            _withoutGradient[i] = grad is null;
+            any |= grad is not null;
             if (grad is null)
             {
                 using var slice = Slice(gradients, i);
@@ -68,13 +78,15 @@ internal sealed class FlatParameterCopy : IDisposable
                 CopyIn(grad, gradients, i);
             }
         }
+        return any;
     }
 
-    /// <summary>Copies <see cref="Values"/> back into the parameters.</summary>
+    /// <summary>Copies <see cref="Values"/> back into the parameters that had a gradient.</summary>
     public void ScatterValues()
     {
         for (var i = 0; i < _parameters.Length; i++)
         {
+            if (_withoutGradient[i]) continue;
             var p = _parameters[i];
             if (Device.IsCpu && p.is_contiguous() && Values.Length <= int.MaxValue)
             {

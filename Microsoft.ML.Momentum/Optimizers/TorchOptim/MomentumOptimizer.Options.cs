@@ -52,7 +52,10 @@ public sealed partial class MomentumOptimizer
         /// <summary>What the group's optimizer reports after its latest step (τ for MoMo, skips, AutoDrop).</summary>
         public OptimizerDiagnostics Diagnostics => Options.Method.Diagnostics;
 
-        /// <summary>The flat copy the group is stepped over, created at its first step.</summary>
+        /// <summary>Where the group's tensors lie, for steps in place on the CPU.</summary>
+        internal ParameterPieces Pieces => field ??= new ParameterPieces(Parameters);
+
+        /// <summary>The flat copy the group is stepped over where it cannot be stepped in place, created at its first such step.</summary>
         internal FlatParameterCopy? Copy { get; set; }
     }
 }

@@ -8,9 +8,11 @@ namespace Microsoft.ML.Momentum.Optimizers.TorchOptim;
 /// The library's optimizers (Demon, MoMo, MoMo-Adam, SGD-momentum, Adam, with their schedules and AutoDrop) as a
 /// TorchSharp <c>torch.optim</c> optimizer: <c>zero_grad</c>, <c>step()</c>, <c>step(closure)</c>, parameter groups
 /// with their own options, <c>state_dict</c> and TorchSharp's <c>save_state_dict</c>/<c>load_state_dict</c>, and
-/// LR schedulers, which set each group's learning rate. Each group is gathered into one flat float32 vector on its
-/// device, stepped by the group's flat-vector optimizer (the fused CPU kernels on the CPU, tensor operations on a
-/// GPU) and copied back. Create one with <see cref="MomentumOptim"/>.
+/// LR schedulers, which set each group's learning rate. Each group is stepped by its own flat-vector optimizer as
+/// one vector: for contiguous CPU float32 tensors the fused CPU kernels run over the tensors' own memory (no copy);
+/// otherwise the group is gathered into one flat float32 vector on its device, stepped with tensor operations there
+/// and copied back. Parameters whose gradient is undefined are skipped, as in <c>torch.optim</c>. Create one with
+/// <see cref="MomentumOptim"/>.
 /// </summary>
 public sealed partial class MomentumOptimizer : OptimizerHelper, optim.IMomentum
 {
@@ -115,13 +117,22 @@ public sealed partial class MomentumOptimizer : OptimizerHelper, optim.IMomentum
 
     private void StepAll(double loss) => _step<ParamGroup>(group => StepGroup(group, loss), null);
 
+    /// <summary>
+    /// One step of a group: in place over the tensors' memory when they are contiguous CPU float32 tensors, else over
+    /// a flat copy on their device. Parameters without a gradient are left out; a group with none is not stepped.
+    /// </summary>
     private static void StepGroup(ParamGroup group, double loss)
     {
-        var copy = group.Copy ??= new FlatParameterCopy(group.Parameters, withGradients: true);
         var method = group.Options.Method;
         method.LearningRate = group.LearningRate;
+        if (group.Pieces.Locate(withGradients: true) is { } inPlace)
+        {
+            if (inPlace.Parameters.Layout.Count > 0) method.Step(inPlace.Parameters, inPlace.Gradients!, loss);
+            return;
+        }
+        var copy = group.Copy ??= new FlatParameterCopy(group.Parameters, withGradients: true);
         copy.GatherValues();
-        copy.GatherGradients();
+        if (!copy.GatherGradients()) return;
         if (copy.Device.IsCpu && copy.Values.Length <= int.MaxValue) method.Step(copy.Values.AsSpan(), copy.Gradients!.AsSpan(), loss);
         else method.Step(copy.Values, copy.Gradients!, loss);
         if (!method.Diagnostics.LastStepSkipped) copy.ScatterValues();

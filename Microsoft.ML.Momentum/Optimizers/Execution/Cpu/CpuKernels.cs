@@ -11,8 +11,10 @@ namespace Microsoft.ML.Momentum.Optimizers.Execution;
 // or instrumented code, several times slower.
 
 /// <summary>Finite check: a float is NaN or ±∞ exactly when its exponent bits are all ones (no dependency chain).</summary>
-internal unsafe struct AllFiniteKernel : IReduceKernel
+internal unsafe struct AllFiniteKernel : IReduceKernel, ISegmentKernel<AllFiniteKernel>
 {
+    public readonly AllFiniteKernel Rebased(float* first, float* second) => this with { Values = first };
+
     private const int ExponentBits = 0x7F800000;
 
     public float* Values;
@@ -37,8 +39,10 @@ internal unsafe struct AllFiniteKernel : IReduceKernel
 /// x ← x·decay − lr·(g + wd·x); acc += x. The coupled decay term is skipped when wd = 0 (in every kernel here, as
 /// PyTorch does), so a NaN or ±∞ in x stays out of the momentum buffers.
 /// </summary>
-internal unsafe struct SgdKernel : IRangeKernel
+internal unsafe struct SgdKernel : IRangeKernel, ISegmentKernel<SgdKernel>
 {
+    public readonly SgdKernel Rebased(float* first, float* second) => this with { X = first, G = second };
+
     public float* X, G, Acc;
     public float WeightDecay, LearningRate, Decay;
 
@@ -69,8 +73,10 @@ internal unsafe struct SgdKernel : IRangeKernel
 }
 
 /// <summary>g' = g + wd·x; m ← a·m + b·g'; x ← x·decay − (p·m + q·g'); acc += x.</summary>
-internal unsafe struct MomentumKernel : IRangeKernel
+internal unsafe struct MomentumKernel : IRangeKernel, ISegmentKernel<MomentumKernel>
 {
+    public readonly MomentumKernel Rebased(float* first, float* second) => this with { X = first, G = second };
+
     public float* X, G, M, Acc;
     public MomentumCoefficients C;
 
@@ -109,8 +115,10 @@ internal unsafe struct MomentumKernel : IRangeKernel
 }
 
 /// <summary>The fused Adam update (see <see cref="AdamCoefficients"/>); acc += x.</summary>
-internal unsafe struct AdamKernel : IRangeKernel
+internal unsafe struct AdamKernel : IRangeKernel, ISegmentKernel<AdamKernel>
 {
+    public readonly AdamKernel Rebased(float* first, float* second) => this with { X = first, G = second };
+
     public float* X, G, M, V, Acc;
     public AdamCoefficients C;
 
@@ -153,8 +161,10 @@ internal unsafe struct AdamKernel : IRangeKernel
 }
 
 /// <summary>AutoDrop's window end (see <see cref="IVectorBackend.WindowEnd"/>).</summary>
-internal unsafe struct WindowEndKernel : IReduceKernel
+internal unsafe struct WindowEndKernel : IReduceKernel, ISegmentKernel<WindowEndKernel>
 {
+    public readonly WindowEndKernel Rebased(float* first, float* second) => this with { Window = first };
+
     public float* Window, PreviousMean, PreviousStep;
     public float Scale;
     public bool HasPrevious, HasPreviousStep, Clear;
@@ -186,8 +196,10 @@ internal unsafe struct WindowEndKernel : IReduceKernel
 }
 
 /// <summary>y ← y + alpha·x.</summary>
-internal unsafe struct AxpyKernel : IRangeKernel
+internal unsafe struct AxpyKernel : IRangeKernel, ISegmentKernel<AxpyKernel>
 {
+    public readonly AxpyKernel Rebased(float* first, float* second) => this with { X = first };
+
     public float* Y, X;
     public float Alpha;
 
@@ -199,8 +211,10 @@ internal unsafe struct AxpyKernel : IRangeKernel
 }
 
 /// <summary>destination ← alpha·source.</summary>
-internal unsafe struct ScaleIntoKernel : IRangeKernel
+internal unsafe struct ScaleIntoKernel : IRangeKernel, ISegmentKernel<ScaleIntoKernel>
 {
+    public readonly ScaleIntoKernel Rebased(float* first, float* second) => this with { Destination = first };
+
     public float* Destination, Source;
     public float Alpha;
 

@@ -235,8 +235,10 @@ internal readonly unsafe struct CappedMove(float decay, float step)
 /// MoMo pass 1: dNext ← a·d + b·g (written as <typeparamref name="TOutputs"/> says); returns (⟨g,x⟩, ⟨dNext,x⟩,
 /// ‖dNext‖²).
 /// </summary>
-internal unsafe struct MomoMomentsKernel<TOutputs> : IReduceKernel where TOutputs : struct, IPassOutputs
+internal unsafe struct MomoMomentsKernel<TOutputs> : IReduceKernel, ISegmentKernel<MomoMomentsKernel<TOutputs>> where TOutputs : struct, IPassOutputs
 {
+    public readonly MomoMomentsKernel<TOutputs> Rebased(float* first, float* second) => this with { X = first, G = second };
+
     public float* X, G, D, DNext;
     public float A, B;
     public CappedMove Move;
@@ -281,8 +283,10 @@ internal unsafe struct MomoMomentsKernel<TOutputs> : IReduceKernel where TOutput
 /// D = √vNext·invSqrtBc2 + ε; returns (⟨g,x⟩, ⟨dNext,x⟩, Σ dNext·u). <typeparamref name="TOutputs"/> says how the
 /// new state and u are written.
 /// </summary>
-internal unsafe struct MomoAdamMomentsKernel<TOutputs> : IReduceKernel where TOutputs : struct, IPassOutputs
+internal unsafe struct MomoAdamMomentsKernel<TOutputs> : IReduceKernel, ISegmentKernel<MomoAdamMomentsKernel<TOutputs>> where TOutputs : struct, IPassOutputs
 {
+    public readonly MomoAdamMomentsKernel<TOutputs> Rebased(float* first, float* second) => this with { X = first, G = second };
+
     public float* X, G, D, V, DNext, VNext, U;
     public float A, B;
     public SecondMoment Moment;
@@ -338,8 +342,10 @@ internal unsafe struct MomoAdamMomentsKernel<TOutputs> : IReduceKernel where TOu
 }
 
 /// <summary>MoMo pass 2: x ← (x·pre − τ·u)·post; acc += x.</summary>
-internal unsafe struct MomoStepKernel : IRangeKernel
+internal unsafe struct MomoStepKernel : IRangeKernel, ISegmentKernel<MomoStepKernel>
 {
+    public readonly MomoStepKernel Rebased(float* first, float* second) => this with { X = first };
+
     public float* X, U, Acc;
     public float Pre, Tau, Post;
 
@@ -369,8 +375,10 @@ internal unsafe struct MomoStepKernel : IRangeKernel
 /// The correction after a speculative capped step whose τ came out below the cap: x ← x + δ·direction, with the
 /// direction recomputed from the updated d (and v): d/D for MoMo-Adam, d for MoMo.
 /// </summary>
-internal unsafe struct MomoCorrectKernel : IRangeKernel
+internal unsafe struct MomoCorrectKernel : IRangeKernel, ISegmentKernel<MomoCorrectKernel>
 {
+    public readonly MomoCorrectKernel Rebased(float* first, float* second) => this with { X = first };
+
     public float* X, D, V;
     public SecondMoment Moment;
     public float Delta;
