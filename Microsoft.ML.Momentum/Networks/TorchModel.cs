@@ -152,14 +152,20 @@ internal sealed class TorchModel : IDisposable
         Infer(InputTensors.Tokens(tokens, batch, sequenceLength, _network, Device), logits);
     }
 
+    /// <summary>The named buffers (batch-norm statistics), in a fixed order; empty for networks without any.</summary>
+    internal IReadOnlyList<(string Name, Tensor Value)> Buffers => Live()._buffers;
+
     /// <summary>Writes the weights (parameters and buffers such as batch-norm statistics) to a file.</summary>
     public void Save(string path)
     {
         using var stream = File.Create(path);
-        WeightsFile.Write(stream, Live().Parameters.Tensor, _buffers);
+        Save(stream);
     }
 
-    /// <summary>Reads weights written by <see cref="Save"/> for the same architecture into this model.</summary>
+    /// <summary>Writes the weights to <paramref name="stream"/> in the format of <see cref="Save(string)"/>.</summary>
+    public void Save(Stream stream) => WeightsFile.Write(stream, Live().Parameters.Tensor, _buffers);
+
+    /// <summary>Reads weights written by <see cref="Save(string)"/> for the same architecture into this model.</summary>
     public void Load(string path)
     {
         using var stream = File.OpenRead(path);
