@@ -36,12 +36,15 @@ internal sealed class TorchModel : IDisposable
         ArgumentNullException.ThrowIfNull(spec);
         device ??= ComputeDevice.Cpu;
         TorchRuntime.ApplyThreadSetting();
-        TorchRuntime.ManualSeed(seed);
         ClassifierNetwork network;
-        // TorchSharp's Conv layers leave a temporary tensor behind in their initialisation: the scope frees it, after
-        // the network's own parameters and buffers (some of which TorchSharp creates inside the scope) are taken out.
-        using (var scope = NewDisposeScope())
+        // Seeding and initialisation share libtorch's process-wide generator: another thread seeding in between
+        // would change this network's initial weights.
+        lock (TorchRuntime.GeneratorGate)
         {
+            TorchRuntime.ManualSeed(seed);
+            // TorchSharp's Conv layers leave a temporary tensor behind in their initialisation: the scope frees it, after
+            // the network's own parameters and buffers (some of which TorchSharp creates inside the scope) are taken out.
+            using var scope = NewDisposeScope();
             network = NetworkFactory.Create(spec);
             scope.Detach(network.parameters());
             scope.Detach(network.buffers());

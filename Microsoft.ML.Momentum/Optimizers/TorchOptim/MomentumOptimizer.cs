@@ -98,11 +98,12 @@ public sealed partial class MomentumOptimizer : OptimizerHelper, optim.IMomentum
         foreach (var group in Groups) group.Options.Method.EndEpoch(validationMetric);
     }
 
-    /// <summary>Releases the flat copies and the optimizers' state.</summary>
+    /// <summary>Releases the flat copies and the optimizers' state; a later step throws <see cref="ObjectDisposedException"/>.</summary>
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             foreach (var group in Groups)
             {
                 group.Copy?.Dispose();
@@ -113,7 +114,13 @@ public sealed partial class MomentumOptimizer : OptimizerHelper, optim.IMomentum
         base.Dispose(disposing);
     }
 
-    private void StepAll(double loss) => _step<ParamGroup>(group => StepGroup(group, loss), null);
+    private bool _disposed;
+
+    private void StepAll(double loss)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _step<ParamGroup>(group => StepGroup(group, loss), null);
+    }
 
     private static void StepGroup(ParamGroup group, double loss)
     {
