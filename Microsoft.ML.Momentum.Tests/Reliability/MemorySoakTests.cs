@@ -17,7 +17,7 @@ public sealed class MemorySoakTests
     private const double AllowedGrowth = 0.05;
 
     [TestMethod]
-    public void TrainingKeepsMemoryFlat() => Train(steps: 1_000);
+    public void TrainingKeepsMemoryFlat() => Train(steps: 300);
 
     [TestMethod]
     public void PredictingKeepsMemoryFlat() => Predict(predictions: 5_000);

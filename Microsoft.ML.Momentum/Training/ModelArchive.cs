@@ -76,7 +76,15 @@ internal static class ModelArchive
                 throw new InvalidDataException($"'{path}' holds a {manifest.Task} model; expected a {expectedTask} model.");
             }
             manifest = manifest with { Attachments = ReadAttachments(zip, attachmentNames, path) };
-            var model = TorchModel.Create(manifest.Network, device);
+            TorchModel model;
+            try
+            {
+                model = TorchModel.Create(manifest.Network, device);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"'{path}': {ManifestEntry} describes a network that cannot be built ({e.Message}).", e);
+            }
             var weights = Path.GetTempFileName();
             try
             {

@@ -174,8 +174,10 @@ internal sealed class TrainingLoop
         }
     }
 
+    /// <summary>Writes a checkpoint unless the latest steps were skipped (the weights may have diverged): the last good one then stays.</summary>
     private void WriteCheckpoint(string path, TrainingState state, string bestWeights)
     {
+        if (_optimizer.Diagnostics.ConsecutiveSkips > 0) return;
         TrainingCheckpoint.Write(path, state, _model, File.Exists(bestWeights) ? bestWeights : null, _optimizer);
         _guard!.LastCheckpoint = path;
     }
