@@ -16,7 +16,7 @@ public sealed class DamagedFileTests
     public void ADamagedModelIsBadDataNamingTheFileAndTheEntry()
     {
         using var temp = new TempDirectory();
-        Assert.AreEqual(ExitCodes.Success, Run("train", "--config", ImageConfig(temp, RepoPaths.Fashion, maxEpoch: 1), "--progress", "plain").Code);
+        TrainOneEpoch(temp);
         var model = temp.File("out/model.zip");
         FlipAByteOf(model, "weights.bin");
         var before = File.ReadAllBytes(model);
@@ -31,8 +31,7 @@ public sealed class DamagedFileTests
     public void ADamagedCheckpointIsNotResumedAndNothingIsOverwritten()
     {
         using var temp = new TempDirectory();
-        var config = ImageConfig(temp, RepoPaths.Fashion, maxEpoch: 1);
-        Assert.AreEqual(ExitCodes.Success, Run("train", "--config", config, "--progress", "plain").Code);
+        var config = TrainOneEpoch(temp);
         var checkpoint = temp.File("out/workspace/checkpoint.zip");
         FlipAByteOf(checkpoint, "optimizer.bin");
         var checkpointBefore = File.ReadAllBytes(checkpoint);
@@ -49,8 +48,7 @@ public sealed class DamagedFileTests
     public void ADivergingRunFailsWithWhereItStoodAndLeavesTheLastModelAndCheckpoint()
     {
         using var temp = new TempDirectory();
-        var good = ImageConfig(temp, RepoPaths.Fashion, maxEpoch: 1);
-        Assert.AreEqual(ExitCodes.Success, Run("train", "--config", good, "--progress", "plain").Code);
+        var good = TrainOneEpoch(temp);
         var model = temp.File("out/model.zip");
         var checkpoint = temp.File("out/workspace/checkpoint.zip");
         var modelBefore = File.ReadAllBytes(model);
@@ -64,6 +62,14 @@ public sealed class DamagedFileTests
         StringAssert.Contains(error, "No checkpoint was written in this run.");
         CollectionAssert.AreEqual(modelBefore, File.ReadAllBytes(model), "the last saved model is kept");
         CollectionAssert.AreEqual(checkpointBefore, File.ReadAllBytes(checkpoint), "no checkpoint of diverged weights replaces the last good one");
+    }
+
+    /// <summary>A successful one-epoch run in <paramref name="temp"/> (out/model.zip, out/workspace/checkpoint.zip); returns its config.</summary>
+    private static string TrainOneEpoch(TempDirectory temp)
+    {
+        var config = ImageConfig(temp, RepoPaths.Fashion, maxEpoch: 1);
+        Assert.AreEqual(ExitCodes.Success, Run("train", "--config", config, "--progress", "plain").Code);
+        return config;
     }
 
     /// <summary>Changes one byte of <paramref name="entry"/>, keeping the zip valid and its checksums as they were.</summary>

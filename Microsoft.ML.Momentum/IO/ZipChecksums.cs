@@ -20,8 +20,19 @@ internal sealed class ZipChecksums
     private readonly ZipArchive _zip;
     private readonly SortedDictionary<string, string> _hashes = new(StringComparer.Ordinal);
 
-    /// <summary>Starts recording the entries written to <paramref name="zip"/> (created for writing).</summary>
-    public ZipChecksums(ZipArchive zip) => _zip = zip;
+    private ZipChecksums(ZipArchive zip) => _zip = zip;
+
+    /// <summary>
+    /// Writes the zip <paramref name="path"/> through <see cref="AtomicFile"/>: <paramref name="addEntries"/> adds the
+    /// entries, then <see cref="EntryName"/> lists their checksums.
+    /// </summary>
+    public static void WriteArchive(string path, Action<ZipChecksums> addEntries) => AtomicFile.Write(path, file =>
+    {
+        using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
+        var entries = new ZipChecksums(zip);
+        addEntries(entries);
+        entries.Finish();
+    });
 
     /// <summary>Adds entry <paramref name="name"/> with the bytes <paramref name="write"/> produces, recording their SHA-256.</summary>
     public void Add(string name, Action<Stream> write, CompressionLevel level = CompressionLevel.Optimal)
@@ -43,8 +54,7 @@ internal sealed class ZipChecksums
         source.CopyTo(stream);
     }, level);
 
-    /// <summary>Writes <see cref="EntryName"/>; call once, after the last entry.</summary>
-    public void Finish()
+    private void Finish()
     {
         var entries = new JsonObject();
         foreach (var (name, hex) in _hashes) entries[name] = hex;

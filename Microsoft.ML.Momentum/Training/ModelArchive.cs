@@ -33,10 +33,8 @@ internal static class ModelArchive
         {
             if (name is ManifestEntry or WeightsEntry or ZipChecksums.EntryName || string.IsNullOrWhiteSpace(name)) throw new ArgumentException($"'{name}' cannot name an attachment.", nameof(manifest));
         }
-        AtomicFile.Write(path, file =>
+        ZipChecksums.WriteArchive(path, entries =>
         {
-            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
-            var entries = new ZipChecksums(zip);
             entries.Add(ManifestEntry, stream =>
             {
                 using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -47,7 +45,6 @@ internal static class ModelArchive
             {
                 entries.Add(name, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)));
             }
-            entries.Finish();
         });
     }
 

@@ -22,16 +22,13 @@ internal static class TrainingCheckpoint
 
     public static void Write(string path, TrainingState state, TorchModel model, string? bestWeightsFile, IOptimizer optimizer)
     {
-        AtomicFile.Write(path, file =>
+        ZipChecksums.WriteArchive(path, entries =>
         {
-            using var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
-            var entries = new ZipChecksums(zip);
             entries.Add(StateEntry, s => JsonSerializer.Serialize(s, state, TrainingJsonContext.Default.TrainingState), CompressionLevel.Fastest);
             entries.Add(WeightsEntry, model.Save, CompressionLevel.Fastest);
             if (bestWeightsFile is not null) entries.AddFile(BestWeightsEntry, bestWeightsFile, CompressionLevel.Fastest);
             entries.Add(OptimizerEntry, optimizer.SaveState, CompressionLevel.Fastest);
             entries.Add(RngEntry, s => s.Write(TorchRuntime.GetRngState()), CompressionLevel.Fastest);
-            entries.Finish();
         });
     }
 
