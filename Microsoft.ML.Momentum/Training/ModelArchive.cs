@@ -153,7 +153,8 @@ internal static class ModelArchive
                 json["training"]?.DeepClone().AsObject());
             return (manifest, (json["attachments"]?.AsArray() ?? []).Select(n => n?.GetValue<string>() ?? "").ToArray());
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        // ArgumentException: a key given twice, which JsonObject reports on first access.
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {
             throw new InvalidDataException($"'{path}': {ManifestEntry} is malformed ({e.Message}).", e);
         }
