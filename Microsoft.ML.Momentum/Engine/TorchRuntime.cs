@@ -61,6 +61,9 @@ internal static class TorchRuntime
         torch.set_rng_state(tensor);
     }
 
+    /// <summary>Held while a sequence of calls must see libtorch's global generator alone (seeding, then initialising a network).</summary>
+    public static readonly Lock GeneratorGate = new();
+
     /// <summary>Seeds libtorch's CPU and CUDA generators (dropout, random initialisation).</summary>
     public static void ManualSeed(ulong seed) => torch.manual_seed(unchecked((long)seed));
 }

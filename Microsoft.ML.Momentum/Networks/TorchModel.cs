@@ -36,12 +36,15 @@ internal sealed class TorchModel : IDisposable
         ArgumentNullException.ThrowIfNull(spec);
         device ??= ComputeDevice.Cpu;
         TorchRuntime.ApplyThreadSetting();
-        TorchRuntime.ManualSeed(seed);
         ClassifierNetwork network;
-        // TorchSharp's Conv layers leave a temporary tensor behind in their initialisation: the scope frees it, after
-        // the network's own parameters and buffers (some of which TorchSharp creates inside the scope) are taken out.
-        using (var scope = NewDisposeScope())
+        // Seeding and initialisation share libtorch's process-wide generator: another thread seeding in between
+        // would change this network's initial weights.
+        lock (TorchRuntime.GeneratorGate)
         {
+            TorchRuntime.ManualSeed(seed);
+            // TorchSharp's Conv layers leave a temporary tensor behind in their initialisation: the scope frees it, after
+            // the network's own parameters and buffers (some of which TorchSharp creates inside the scope) are taken out.
+            using var scope = NewDisposeScope();
             network = NetworkFactory.Create(spec);
             scope.Detach(network.parameters());
             scope.Detach(network.buffers());
@@ -152,14 +155,20 @@ internal sealed class TorchModel : IDisposable
         Infer(InputTensors.Tokens(tokens, batch, sequenceLength, _network, Device), logits);
     }
 
+    /// <summary>The named buffers (batch-norm statistics), in a fixed order; empty for networks without any.</summary>
+    internal IReadOnlyList<(string Name, Tensor Value)> Buffers => Live()._buffers;
+
     /// <summary>Writes the weights (parameters and buffers such as batch-norm statistics) to a file.</summary>
     public void Save(string path)
     {
         using var stream = File.Create(path);
-        WeightsFile.Write(stream, Live().Parameters.Tensor, _buffers);
+        Save(stream);
     }
 
-    /// <summary>Reads weights written by <see cref="Save"/> for the same architecture into this model.</summary>
+    /// <summary>Writes the weights to <paramref name="stream"/> in the format of <see cref="Save(string)"/>.</summary>
+    public void Save(Stream stream) => WeightsFile.Write(stream, Live().Parameters.Tensor, _buffers);
+
+    /// <summary>Reads weights written by <see cref="Save(string)"/> for the same architecture into this model.</summary>
     public void Load(string path)
     {
         using var stream = File.OpenRead(path);

@@ -76,6 +76,10 @@ internal static class WeightsFile
         {
             throw new InvalidDataException($"'{source}' is truncated: the weights end early.", e);
         }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new InvalidDataException($"'{source}' is corrupt: {e.Message}", e);
+        }
     }
 
     private static unsafe void WriteTensor(BinaryWriter writer, Tensor tensor)

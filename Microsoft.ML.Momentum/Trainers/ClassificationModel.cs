@@ -136,7 +136,16 @@ public abstract class ClassificationModel : IDisposable
 
     /// <summary>The run history recorded in a model zip's "training" node, if any.</summary>
     private protected static TrainingResult? ResultOf(JsonObject? training)
-        => training?["result"] is { } node ? node.Deserialize(TrainingJsonContext.Default.TrainingResult) : null;
+    {
+        try
+        {
+            return training?["result"] is { } node ? node.Deserialize(TrainingJsonContext.Default.TrainingResult) : null;
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"the training history in model.json is malformed ({e.Message})", e);
+        }
+    }
 
     /// <summary>Releases the TorchSharp weights.</summary>
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.IO;
 using Microsoft.ML.Momentum.Networks;
 
 namespace Microsoft.ML.Momentum.Training;
@@ -10,8 +11,9 @@ namespace Microsoft.ML.Momentum.Training;
 /// <summary>
 /// The on-disk form of a trained model: one zip holding <c>model.json</c> (format version, task, network
 /// spec, class names and the task's preprocessing), <c>weights.bin</c>, and the task's attachments (text
-/// entries such as a text model's <c>featurizer.json</c>, listed in <c>model.json</c>). Written to a temporary
-/// file and renamed, so an existing model file is never left half-written.
+/// entries such as a text model's <c>featurizer.json</c>, listed in <c>model.json</c>) and <c>checksums.json</c>
+/// (<see cref="ZipChecksums"/>, verified on load). Written through <see cref="AtomicFile"/>, so an existing model
+/// file is never left half-written.
 /// </summary>
 internal static class ModelArchive
 {
@@ -29,37 +31,21 @@ internal static class ModelArchive
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         foreach (var name in manifest.Attachments?.Keys ?? [])
         {
-            if (name is ManifestEntry or WeightsEntry || string.IsNullOrWhiteSpace(name)) throw new ArgumentException($"'{name}' cannot name an attachment.", nameof(manifest));
+            if (name is ManifestEntry or WeightsEntry or ZipChecksums.EntryName || string.IsNullOrWhiteSpace(name)) throw new ArgumentException($"'{name}' cannot name an attachment.", nameof(manifest));
         }
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        var weights = temporary + ".weights";
-        try
+        ZipChecksums.WriteArchive(path, entries =>
         {
-            model.Save(weights);
-            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
+            entries.Add(ManifestEntry, stream =>
             {
-                using (var stream = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal).Open())
-                using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-                {
-                    ToJson(manifest).WriteTo(writer);
-                }
-                zip.CreateEntryFromFile(weights, WeightsEntry, CompressionLevel.Optimal);
-                foreach (var (name, text) in manifest.Attachments ?? new Dictionary<string, string>())
-                {
-                    using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Optimal).Open(), new UTF8Encoding(false));
-                    writer.Write(text);
-                }
+                using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                ToJson(manifest).WriteTo(writer);
+            });
+            entries.Add(WeightsEntry, model.Save);
+            foreach (var (name, text) in manifest.Attachments ?? new Dictionary<string, string>())
+            {
+                entries.Add(name, stream => stream.Write(new UTF8Encoding(false).GetBytes(text)));
             }
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(weights);
-            File.Delete(temporary);
-        }
+        });
     }
 
     /// <summary>Reads a model zip written for <paramref name="expectedTask"/>; the caller owns the returned model.</summary>
@@ -79,17 +65,23 @@ internal static class ModelArchive
         }
         using (zip)
         {
+            ZipChecksums.Verify(zip, path);
             var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException($"'{path}' is not a model file: it lacks '{ManifestEntry}'.");
-            using (var stream = entry.Open())
-            {
-                (manifest, attachmentNames) = FromJson(JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException($"'{path}': {ManifestEntry} is not a JSON object."), path);
-            }
+            (manifest, attachmentNames) = FromJson(ParseManifest(entry, path), path);
             if (manifest.Task != expectedTask)
             {
                 throw new InvalidDataException($"'{path}' holds a {manifest.Task} model; expected a {expectedTask} model.");
             }
             manifest = manifest with { Attachments = ReadAttachments(zip, attachmentNames, path) };
-            var model = TorchModel.Create(manifest.Network, device);
+            TorchModel model;
+            try
+            {
+                model = TorchModel.Create(manifest.Network, device);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"'{path}': {ManifestEntry} describes a network that cannot be built ({e.Message}).", e);
+            }
             var weights = Path.GetTempFileName();
             try
             {
@@ -161,9 +153,23 @@ internal static class ModelArchive
                 json["training"]?.DeepClone().AsObject());
             return (manifest, (json["attachments"]?.AsArray() ?? []).Select(n => n?.GetValue<string>() ?? "").ToArray());
         }
-        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        // ArgumentException: a key given twice, which JsonObject reports on first access.
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
         {
             throw new InvalidDataException($"'{path}': {ManifestEntry} is malformed ({e.Message}).", e);
+        }
+    }
+
+    private static JsonObject ParseManifest(ZipArchiveEntry entry, string path)
+    {
+        try
+        {
+            using var stream = entry.Open();
+            return JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException($"'{path}': {ManifestEntry} is not a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}': {ManifestEntry} is not valid JSON ({e.Message}).", e);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML.Momentum.Engine;
+using Microsoft.ML.Momentum.IO;
 using Microsoft.ML.Momentum.Networks;
 using Microsoft.ML.Momentum.Optimizers;
 
@@ -8,8 +9,8 @@ namespace Microsoft.ML.Momentum.Training;
 
 /// <summary>
 /// Everything needed to resume a run exactly, in one zip: loop counters, weights (with batch-norm buffers),
-/// best weights, optimizer state and libtorch's RNG state. Written to a temporary file and renamed over the
-/// old checkpoint, so a crash never leaves a broken one.
+/// best weights, optimizer state and libtorch's RNG state, with <see cref="ZipChecksums"/> verified on resume.
+/// Written through <see cref="AtomicFile"/>, so a crash never leaves a broken one.
 /// </summary>
 internal static class TrainingCheckpoint
 {
@@ -21,28 +22,14 @@ internal static class TrainingCheckpoint
 
     public static void Write(string path, TrainingState state, TorchModel model, string? bestWeightsFile, IOptimizer optimizer)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        var weights = temporary + ".weights";
-        try
+        ZipChecksums.WriteArchive(path, entries =>
         {
-            model.Save(weights);
-            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
-            {
-                WriteEntry(zip, StateEntry, s => JsonSerializer.Serialize(s, state, TrainingJsonContext.Default.TrainingState));
-                zip.CreateEntryFromFile(weights, WeightsEntry, CompressionLevel.Fastest);
-                if (bestWeightsFile is not null) zip.CreateEntryFromFile(bestWeightsFile, BestWeightsEntry, CompressionLevel.Fastest);
-                WriteEntry(zip, OptimizerEntry, optimizer.SaveState);
-                WriteEntry(zip, RngEntry, s => s.Write(TorchRuntime.GetRngState()));
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(weights);
-            File.Delete(temporary);
-        }
+            entries.Add(StateEntry, s => JsonSerializer.Serialize(s, state, TrainingJsonContext.Default.TrainingState), CompressionLevel.Fastest);
+            entries.Add(WeightsEntry, model.Save, CompressionLevel.Fastest);
+            if (bestWeightsFile is not null) entries.AddFile(BestWeightsEntry, bestWeightsFile, CompressionLevel.Fastest);
+            entries.Add(OptimizerEntry, optimizer.SaveState, CompressionLevel.Fastest);
+            entries.Add(RngEntry, s => s.Write(TorchRuntime.GetRngState()), CompressionLevel.Fastest);
+        });
     }
 
     /// <summary>Restores model, optimizer and RNG; returns the loop state (best weights go to <paramref name="bestWeightsFile"/>).</summary>
@@ -51,6 +38,7 @@ internal static class TrainingCheckpoint
         try
         {
             using var zip = ZipFile.OpenRead(path);
+            ZipChecksums.Verify(zip, path);
             var state = ReadEntry(zip, path, StateEntry, s => JsonSerializer.Deserialize(s, TrainingJsonContext.Default.TrainingState))
                         ?? throw new InvalidDataException($"Checkpoint '{path}' has an empty {StateEntry}.");
             if (state.Fingerprint != expectedFingerprint)
@@ -84,12 +72,6 @@ internal static class TrainingCheckpoint
         {
             throw new InvalidDataException($"Checkpoint '{path}' cannot be resumed: {e.Message}", e);
         }
-    }
-
-    private static void WriteEntry(ZipArchive zip, string name, Action<Stream> write)
-    {
-        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
-        write(stream);
     }
 
     private static T ReadEntry<T>(ZipArchive zip, string path, string name, Func<Stream, T> read)

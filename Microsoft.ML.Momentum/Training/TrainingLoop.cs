@@ -18,6 +18,7 @@ internal sealed class TrainingLoop
     private readonly IBatchSource _train;
     private readonly IBatchSource? _validation;
     private readonly TrainingLoopOptions _options;
+    private NonFiniteGuard? _guard;
 
     /// <summary>Prepares a run; nothing happens until <see cref="Run"/>.</summary>
     /// <param name="model">The model to train (its weights are updated in place).</param>
@@ -56,6 +57,7 @@ internal sealed class TrainingLoop
         var stepsPerEpoch = StepsPerEpoch;
         _optimizer.SetHorizon(new TrainingHorizon(_options.PriorOptimizerSteps + stepsPerEpoch * _options.MaxEpoch, stepsPerEpoch));
         var bestWeights = Path.Combine(Path.GetTempPath(), $"momentum-best-{Guid.NewGuid():N}.pt");
+        using var guard = _guard = new NonFiniteGuard(_model);
         try
         {
             var state = StartState(bestWeights);
@@ -86,7 +88,9 @@ internal sealed class TrainingLoop
                           $"parameters={_model.ParameterCount};architecture={_model.Spec.Architecture}";
         if (_options is { ResumeFromCheckpoint: true, CheckpointPath: { } path } && File.Exists(path))
         {
-            return TrainingCheckpoint.Read(path, fingerprint, _model, bestWeights, _optimizer);
+            var resumed = TrainingCheckpoint.Read(path, fingerprint, _model, bestWeights, _optimizer);
+            _guard!.LastCheckpoint = path;
+            return resumed;
         }
         if (_options.InitialOptimizerState is { } optimizerState)
         {
@@ -115,13 +119,15 @@ internal sealed class TrainingLoop
         {
             foreach (var batch in _train.Batches(order, skip, _options.BatchSize, _options.Augment, epoch, cancellation))
             {
-                var result = ModelBatchRunner.Train(_model, batch);
-                StepOptimizer(result.Loss);
+                var (result, skipped) = _guard!.Run(() => ModelBatchRunner.Train(_model, batch), StepOptimizer, _optimizer, epoch, state.Step + 1);
                 state.Step++;
                 state.BatchesDoneInEpoch++;
-                state.EpochLossSum += result.Loss * batch.Count;
-                state.EpochCorrect += result.Correct;
-                state.EpochSeen += batch.Count;
+                if (!skipped)
+                {
+                    state.EpochLossSum += result.Loss * batch.Count;
+                    state.EpochCorrect += result.Correct;
+                    state.EpochSeen += batch.Count;
+                }
                 state.EpochSeconds = secondsBefore + epochClock.Elapsed.TotalSeconds;
                 if (state.Step % _options.LogEveryNSteps == 0) Report(TrainingPhase.Step, state, epoch, result.Loss, clock, null);
                 cancellation.ThrowIfCancellationRequested();
@@ -130,7 +136,7 @@ internal sealed class TrainingLoop
         }
         catch (OperationCanceledException) when (_options.CheckpointPath is { } path)
         {
-            TrainingCheckpoint.Write(path, state, _model, File.Exists(bestWeights) ? bestWeights : null, _optimizer);
+            WriteCheckpoint(path, state, bestWeights);
             throw;
         }
         FinishEpoch(state, epoch, clock, bestWeights, cancellation);
@@ -164,8 +170,16 @@ internal sealed class TrainingLoop
         var last = state.CompletedEpochs == _options.MaxEpoch || state.StoppedEarly;
         if (_options.CheckpointPath is { } path && (epoch % _options.CheckpointEveryNEpochs == 0 || last))
         {
-            TrainingCheckpoint.Write(path, state, _model, File.Exists(bestWeights) ? bestWeights : null, _optimizer);
+            WriteCheckpoint(path, state, bestWeights);
         }
+    }
+
+    /// <summary>Writes a checkpoint unless the latest steps were skipped (the weights may have diverged): the last good one then stays.</summary>
+    private void WriteCheckpoint(string path, TrainingState state, string bestWeights)
+    {
+        if (_optimizer.Diagnostics.ConsecutiveSkips > 0) return;
+        TrainingCheckpoint.Write(path, state, _model, File.Exists(bestWeights) ? bestWeights : null, _optimizer);
+        _guard!.LastCheckpoint = path;
     }
 
     private void UpdateEarlyStopping(TrainingState state, EarlyStoppingCriteria stopping, ClassificationMetrics validation, int epoch, string bestWeights)

@@ -42,6 +42,7 @@ public static class IdxFile
             var size = BinaryPrimitives.ReadUInt32BigEndian(header);
             if (size > int.MaxValue) throw new InvalidDataException($"'{path}': dimension {i} has size {size}, too large.");
             dimensions[i] = (int)size;
+            if (size != 0 && total > Array.MaxLength / size) throw new InvalidDataException($"'{path}' declares dimensions whose product exceeds {Array.MaxLength} elements, more than an array can hold.");
             total *= size;
         }
         if (total > Array.MaxLength) throw new InvalidDataException($"'{path}' declares {total} elements, more than an array can hold.");

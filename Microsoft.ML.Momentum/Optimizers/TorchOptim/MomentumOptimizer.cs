@@ -100,11 +100,12 @@ public sealed partial class MomentumOptimizer : OptimizerHelper, optim.IMomentum
         foreach (var group in Groups) group.Options.Method.EndEpoch(validationMetric);
     }
 
-    /// <summary>Releases the flat copies and the optimizers' state.</summary>
+    /// <summary>Releases the flat copies and the optimizers' state; a later step throws <see cref="ObjectDisposedException"/>.</summary>
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !_disposed)
         {
+            _disposed = true;
             foreach (var group in Groups)
             {
                 group.Copy?.Dispose();
@@ -115,7 +116,13 @@ public sealed partial class MomentumOptimizer : OptimizerHelper, optim.IMomentum
         base.Dispose(disposing);
     }
 
-    private void StepAll(double loss) => _step<ParamGroup>(group => StepGroup(group, loss), null);
+    private bool _disposed;
+
+    private void StepAll(double loss)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _step<ParamGroup>(group => StepGroup(group, loss), null);
+    }
 
     /// <summary>
     /// One step of a group: in place over the tensors' memory when they are contiguous CPU float32 tensors, else over

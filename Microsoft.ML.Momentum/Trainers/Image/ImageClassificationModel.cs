@@ -116,7 +116,7 @@ public sealed class ImageClassificationModel : ClassificationModel
                 new ChannelNormalization(p["mean"]!.AsArray().Select(n => n!.GetValue<double>()).ToArray(), p["stdDev"]!.AsArray().Select(n => n!.GetValue<double>()).ToArray()));
             return new ImageClassificationModel(model, manifest.ClassNames, input, ResultOf(manifest.Training), null, null);
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {
             model.Dispose();
             throw new InvalidDataException($"'{path}': the image preprocessing in model.json is malformed ({e.Message}).", e);

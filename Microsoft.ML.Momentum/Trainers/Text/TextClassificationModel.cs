@@ -182,7 +182,7 @@ public sealed class TextClassificationModel : ClassificationModel
             model.Dispose();
             throw;
         }
-        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or FormatException or ArgumentException)
         {
             model.Dispose();
             throw new InvalidDataException($"'{path}': the text preprocessing in model.json is malformed ({e.Message}).", e);
